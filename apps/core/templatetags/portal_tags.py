@@ -1,0 +1,31 @@
+"""Template helpers of the site shell: language alternates for the switcher and hreflang links."""
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch
+from menus.utils import DefaultLanguageChanger
+
+register = template.Library()
+
+
+def language_url(request, code):
+    """URL of what the visitor is looking at, in another language (CMS page, app object or plain view)."""
+    changer = getattr(request, "_language_changer", None)
+    if changer is not None:
+        try:
+            return changer(code)
+        except NoReverseMatch:
+            pass
+    return DefaultLanguageChanger(request)(code)
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    request = context.get("request")
+    if request is None:
+        return []
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = language_url(request, code)
+        alternates.append({"code": code, "name": name, "url": url, "absolute_url": request.build_absolute_uri(url)})
+    return alternates
