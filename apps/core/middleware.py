@@ -20,7 +20,7 @@ class AnonymousCookieFreeMiddleware:
         if user is not None and user.is_authenticated:
             return response
         if response.has_header("Vary"):
-            kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
+            kept = [v.strip() for v in response["Vary"].split(",") if v.strip() and v.strip().lower() != "cookie"]
             if kept:
                 response["Vary"] = ", ".join(kept)
             else:

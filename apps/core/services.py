@@ -1,10 +1,11 @@
-import time
+from django.utils import timezone
 
-from django.core.cache import cache
-
-WORKER_HEARTBEAT_KEY = "core:worker-heartbeat"
+from .models import WorkerHeartbeat
 
 
-def worker_heartbeat_record(*, at=None):
+def worker_heartbeat_record(*, hostname, at=None):
     """Note that a Celery worker is alive (called by the worker itself)."""
-    cache.set(WORKER_HEARTBEAT_KEY, at if at is not None else time.time(), timeout=None)
+    heartbeat, _created = WorkerHeartbeat.objects.update_or_create(
+        hostname=hostname, defaults={"last_seen": at or timezone.now()}
+    )
+    return heartbeat

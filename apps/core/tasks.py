@@ -4,11 +4,11 @@ from celery.signals import worker_ready
 from . import services
 
 
-@shared_task(name="core.worker_heartbeat", ignore_result=True)
-def worker_heartbeat():
-    services.worker_heartbeat_record()
+@shared_task(name="core.worker_heartbeat", bind=True, ignore_result=True)
+def worker_heartbeat(self):
+    services.worker_heartbeat_record(hostname=self.request.hostname)
 
 
 @worker_ready.connect
-def _heartbeat_on_start(**kwargs):
-    services.worker_heartbeat_record()
+def _heartbeat_on_start(sender, **kwargs):
+    services.worker_heartbeat_record(hostname=sender.hostname)

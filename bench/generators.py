@@ -1,0 +1,12 @@
+"""Extra data generators, run after `load_demo` and before anything is measured.
+
+Append an entry when a benchmark needs more data than the demo (e.g. thousands of articles). An entry is either
+- a list of manage.py arguments, e.g. ["bench_articles", "--count", "5000"], run with the same settings and
+  environment as the server under test (production settings, the bench database, Redis, STATIC_ROOT, MEDIA_ROOT); or
+- a callable `generator(manage, env)`: `manage("cmd", "--opt")` runs a manage.py command in that environment and
+  `env` is the environment mapping, for anything that is not a management command.
+Generators run in list order on a fresh database, so they need not be idempotent (but should be deterministic,
+so that runs compare).
+"""
+
+GENERATORS = []

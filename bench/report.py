@@ -1,0 +1,37 @@
+"""The printed table and var/bench/results.json."""
+
+import json
+
+
+def ratio_text(ratio):
+    return "-" if ratio is None else f"{ratio:.2f}× ping"
+
+
+def errors_text(errors):
+    shown = [f"{n} {kind}" for kind, n in errors.items() if n]
+    return ", ".join(shown) or "-"
+
+
+def table(rows):
+    """rows: dicts with url and either the wrk numbers or an `error`."""
+    header = ("URL", "req/s", "p50 ms", "p95 ms", "vs ping", "errors")
+    lines = []
+    for row in rows:
+        if "error" in row:
+            lines.append((row["url"], "-", "-", "-", "-", row["error"]))
+        else:
+            lines.append((row["url"], f"{row['rps']:.1f}", f"{row['p50_ms']:.2f}", f"{row['p95_ms']:.2f}",
+                          ratio_text(row["ratio_to_ping"]), errors_text(row["errors"])))
+    widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(len(header))]
+    left = {0, 5}  # URL and errors read left to right; numbers align right
+
+    def fmt(line):
+        cells = [str(c).ljust(w) if i in left else str(c).rjust(w) for i, (c, w) in enumerate(zip(line, widths))]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join([fmt(header), "  ".join("-" * w for w in widths), *map(fmt, lines)])
+
+
+def write_json(path, *, config, rows, elapsed, ok):
+    data = {"ok": ok, "elapsed_seconds": round(elapsed, 1), "config": config, "results": rows}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

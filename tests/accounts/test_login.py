@@ -1,0 +1,95 @@
+import re
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.core import mail
+from django.utils import timezone
+
+from tests.factories import make_user
+from tests.factories.accounts import PASSWORD
+
+
+@pytest.mark.parametrize("language, heading", [("en", "Log in"), ("zh-hans", "登录")])
+def test_login_page_in_language(client, db, language, heading):
+    response = client.get(f"/{language}/accounts/login/")
+    assert response.status_code == 200
+    assert f'<h1 class="page-title">{heading}</h1>' in response.content.decode()
+
+
+def test_login_with_right_password_logs_in(client, db):
+    make_user(username="wang")
+    response = client.post("/en/accounts/login/", {"username": "wang", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/en/admin/").status_code == 302  # logged in, not staff: sent to admin login
+    assert "_auth_user_id" in client.session
+
+
+@pytest.mark.parametrize("language, message", [
+    ("en", "Please enter a correct username and password"), ("zh-hans", "请输入一个正确的"),
+])
+def test_login_with_wrong_password_shows_error_in_language(client, db, language, message):
+    make_user(username="wang")
+    response = client.post(f"/{language}/accounts/login/", {"username": "wang", "password": "nope"})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_repeated_failures_pause_login_then_cool_off(client, db, settings):
+    make_user(username="zhao")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/en/accounts/login/", {"username": "zhao", "password": "wrong"})
+    response = client.post("/en/accounts/login/", {"username": "zhao", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # After the cool-off the right password works again: no permanent lock.
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1))
+    response = client.post("/en/accounts/login/", {"username": "zhao", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def test_lockout_page_in_chinese(client, db, settings):
+    make_user(username="zhao")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post("/zh-hans/accounts/login/", {"username": "zhao", "password": "wrong"})
+    assert response.status_code == 429
+    assert "尝试次数过多" in response.content.decode()
+
+
+def test_admin_login_is_throttled_too(client, db, settings):
+    make_user(username="admin2", is_staff=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/en/admin/login/", {"username": "admin2", "password": "wrong"})
+    response = client.post("/en/admin/login/", {"username": "admin2", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+@pytest.mark.parametrize("language, subject", [("en", "Reset your password on"), ("zh-hans", "重置您在")])
+def test_password_reset_mails_link_that_sets_new_password(client, db, language, subject):
+    user = make_user(username="chen", email="chen@example.com")
+    response = client.post(f"/{language}/accounts/password-reset/", {"email": "chen@example.com"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.startswith(subject)
+    link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body).group(1)
+    assert link.startswith(f"/{language}/accounts/reset/")
+    form_url = client.get(link)["Location"]
+    response = client.post(form_url, {"new_password1": "Fresh-Password-2026", "new_password2": "Fresh-Password-2026"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Fresh-Password-2026")
+
+
+def test_password_reset_for_unknown_address_sends_nothing_and_says_the_same(client, db):
+    response = client.post("/en/accounts/password-reset/", {"email": "nobody@example.com"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_logout_requires_post_and_logs_out(client, db):
+    client.force_login(make_user())
+    assert client.get("/en/accounts/logout/").status_code == 405
+    assert client.post("/en/accounts/logout/").status_code == 302
+    assert "_auth_user_id" not in client.session

@@ -1,0 +1,102 @@
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+from apps.accounts import roles
+from tests.factories import make_page, make_user
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache and broker (this xdist worker's own Redis database)."""
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def editor(db):
+    return make_user(role=roles.EDITORS, username="editor")
+
+
+@pytest.fixture
+def exhibitor(db):
+    return make_user(role=roles.EXHIBITORS, username="exhibitor")
+
+
+@pytest.fixture
+def trading_staff(db):
+    return make_user(role=roles.TRADING_STAFF, username="trader")
+
+
+@pytest.fixture
+def shell_pages(db):
+    """Home and the section pages of the site, published in both languages."""
+    admin = make_user(username="pages-admin", is_staff=True, is_superuser=True)
+    home = make_page(title_en="Home", title_zh="首页", slug="home", template="cms/home.html", home=True, user=admin)
+    pages = {"home": home}
+    for slug, en, zh in [("about", "About", "关于我们"), ("expo", "Expo", "博览会"), ("forums", "Forums", "论坛"),
+                         ("news", "News Center", "新闻中心"), ("trading", "Trading Center", "交易中心")]:
+        template = "cms/page.html" if slug == "about" else "cms/section.html"
+        pages[slug] = make_page(title_en=en, title_zh=zh, slug=slug, template=template, user=admin)
+    return pages
+
+
+def database_url_for_subprocess():
+    """The URL of the test database this process uses, for a worker process started by a test."""
+    settings = connection.settings_dict
+    if settings["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings['NAME']}"
+    auth = settings["USER"] + (f":{settings['PASSWORD']}" if settings["PASSWORD"] else "")
+    return f"postgres://{auth}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+
+
+class CeleryWorker:
+    def __init__(self, process, hostname):
+        self.process = process
+        self.hostname = hostname
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker process on the test Redis and the test database."""
+    from portal.celery import app
+
+    hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
+    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    log = open(ROOT / "var" / f"celery-{hostname.split('@')[0]}.log", "wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "--loglevel=INFO",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", f"--hostname={hostname}"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while not app.control.ping(destination=[hostname], timeout=0.5):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"Celery worker did not start; see {log.name}")
+    yield CeleryWorker(process, hostname)
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+def wait_until(predicate, timeout=20.0, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(interval)
+    return predicate()
