@@ -12,12 +12,13 @@ MARKER = "BENCH_RESULT "
 
 
 def fetch(port, path, timeout=10):
-    """One anonymous GET on loopback, redirects not followed: (status, body bytes)."""
+    """One anonymous GET on loopback, redirects not followed: (status, Location header or None)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        conn.request("GET", path, headers={"Accept-Language": "en"})
+        conn.request("GET", path)
         response = conn.getresponse()
-        return response.status, response.read()
+        response.read()
+        return response.status, response.getheader("Location")
     finally:
         conn.close()
 

@@ -17,10 +17,11 @@ def table(rows):
     header = ("URL", "req/s", "p50 ms", "p95 ms", "vs ping", "errors")
     lines = []
     for row in rows:
+        name = row.get("label", row["url"])
         if "error" in row:
-            lines.append((row["url"], "-", "-", "-", "-", row["error"]))
+            lines.append((name, "-", "-", "-", "-", row["error"]))
         else:
-            lines.append((row["url"], f"{row['rps']:.1f}", f"{row['p50_ms']:.2f}", f"{row['p95_ms']:.2f}",
+            lines.append((name, f"{row['rps']:.1f}", f"{row['p50_ms']:.2f}", f"{row['p95_ms']:.2f}",
                           ratio_text(row["ratio_to_ping"]), errors_text(row["errors"])))
     widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(len(header))]
     left = {0, 5}  # URL and errors read left to right; numbers align right

@@ -51,7 +51,7 @@ def url_list(args):
     for url in urls:
         if not url.startswith("/"):
             sys.exit(f"bench: a URL is a path starting with '/': {url!r}")
-    return [BASELINE] + [u for u in urls if u != BASELINE]
+    return [BASELINE] + [u for u in urls if u != BASELINE]  # measure() loads the baseline first and last
 
 
 def fresh_files(args):
@@ -70,11 +70,8 @@ def prepare(manage):
     manage("migrate", "--noinput")
     say("collectstatic")
     manage("collectstatic", "--noinput")
-    if manage.has_command("load_demo"):
-        say("load_demo")
-        manage("load_demo")
-    else:
-        say("WARNING: manage.py has no load_demo command yet; measuring without demo data")
+    say("load_demo")
+    manage("load_demo")
     for generator in GENERATORS:
         if callable(generator):
             say(f"generator {getattr(generator, '__name__', generator)}")
@@ -88,13 +85,13 @@ def check(port, url, log_path):
     """None when the URL answers 200, else a short error (and the server's log lines it caused)."""
     offset = log_path.stat().st_size if log_path.exists() else 0
     try:
-        status, _body = load.fetch(port, url)
+        status, location = load.fetch(port, url)
     except OSError as exc:
         status, error = None, f"no answer: {exc}"
     else:
         if status == 200:
             return None
-        error = f"HTTP {status}"
+        error = f"HTTP {status}" + (f" to {location}" if location else "")
     time.sleep(0.3)  # let the worker finish writing its log
     with open(log_path, errors="replace") as log:
         log.seek(offset)
@@ -103,43 +100,53 @@ def check(port, url, log_path):
     return error
 
 
-def measure(args, wrk, port, urls, log_path):
-    rows, baseline_rps = [], None
-    for url in urls:
-        error = check(port, url, log_path)
-        if error:
-            rows.append({"url": url, "error": error})
-            if url == BASELINE:
-                break  # no baseline, nothing to compare with
-            continue
-        load.warm(port, url, args.warmup)
-        say(f"loading {url} for {args.duration} s")
-        data = load.run_wrk(wrk, port=port, path=url, duration=args.duration, threads=args.threads,
-                            connections=args.connections)
-        if url == BASELINE:
-            baseline_rps = data["rps"]
-        row = {
-            "url": url,
-            "requests": data["requests"],
-            "rps": round(data["rps"], 1),
-            "p50_ms": round(data["p50_ms"], 2),
-            "p95_ms": round(data["p95_ms"], 2),
-            "p99_ms": round(data["p99_us"] / 1000, 2),
-            "max_ms": round(data["max_us"] / 1000, 2),
-            "ratio_to_ping": round(data["rps"] / baseline_rps, 3) if baseline_rps else None,
-            "errors": data["errors"],
-        }
-        if data["errors"]["status"]:
-            say(f"{url}: {data['errors']['status']} responses under load were not 2xx/3xx (see {log_path})")
-        rows.append(row)
+def load_one(args, wrk, server, url, log_path):
+    """One row: check for 200, warm up, load with wrk."""
+    process, port = server
+    if process.poll() is not None:
+        raise RuntimeError(f"gunicorn exited with code {process.returncode}; see {log_path}")
+    error = check(port, url, log_path)
+    if error:
+        return {"url": url, "error": error}
+    load.warm(port, url, args.warmup)
+    say(f"loading {url} for {args.duration} s")
+    data = load.run_wrk(wrk, port=port, path=url, duration=args.duration, threads=args.threads,
+                        connections=args.connections)
+    if data["errors"]["status"]:
+        say(f"{url}: {data['errors']['status']} responses under load were not 2xx/3xx (see {log_path})")
+    return {
+        "url": url,
+        "requests": data["requests"],
+        "rps": round(data["rps"], 1),
+        "p50_ms": round(data["p50_ms"], 2),
+        "p95_ms": round(data["p95_ms"], 2),
+        "p99_ms": round(data["p99_us"] / 1000, 2),
+        "max_ms": round(data["max_us"] / 1000, 2),
+        "errors": data["errors"],
+    }
+
+
+def measure(args, wrk, server, urls, log_path):
+    """Rows for every URL; /ping is loaded first and again last, and ratios use the mean of the two, so the
+    two /ping rows show how far the machine drifted during the run."""
+    rows = [load_one(args, wrk, server, BASELINE, log_path)]
+    if "error" in rows[0]:
+        return rows  # no baseline, nothing to compare with
+    rows += [load_one(args, wrk, server, url, log_path) for url in urls[1:]]
+    if len(urls) > 1:
+        rows.append(dict(load_one(args, wrk, server, BASELINE, log_path), label=f"{BASELINE} (again)"))
+    baselines = [r["rps"] for r in rows if r["url"] == BASELINE and "error" not in r]
+    baseline = sum(baselines) / len(baselines)
+    for row in rows:
+        if "error" not in row:
+            row["ratio_to_ping"] = round(row["rps"] / baseline, 3) if baseline else None
+    if max(baselines) > 1.25 * min(baselines):
+        say(f"WARNING: /ping went from {baselines[0]:.0f} to {baselines[-1]:.0f} req/s during the run; "
+            "the machine is noisy, compare ratios with care")
     return rows
 
 
-def run(args, stack):
-    urls = url_list(args)
-    wrk = load.find_wrk(say)
-    if not wrk:
-        sys.exit("bench: wrk is missing and could not be installed (needs root and apt-get): apt-get install wrk")
+def run(args, stack, urls, wrk):
     fresh_files(args)
     tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="valley-bench-"))
 
@@ -161,7 +168,7 @@ def run(args, stack):
     say(f"starting gunicorn with {args.workers} workers")
     gunicorn, port = servers.start_gunicorn(env=env, workers=args.workers, log_path=log_path)
     stack.callback(servers.stop, gunicorn)
-    return measure(args, wrk, port, urls, log_path)
+    return measure(args, wrk, (gunicorn, port), urls, log_path)
 
 
 def on_signal(signum, _frame):
@@ -170,35 +177,48 @@ def on_signal(signum, _frame):
 
 def main(argv=None):
     args = parse_args(argv)
-    started = time.monotonic()
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, on_signal)
+    urls = url_list(args)
+    wrk = load.find_wrk(say)
+    if not wrk:
+        say("ERROR: wrk is missing and could not be installed (that needs root and apt-get): apt-get install wrk")
+        return 1
+    started, started_at = time.monotonic(), datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    handled = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {signum: signal.getsignal(signum) for signum in handled}
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)
     try:
         with contextlib.ExitStack() as stack:
             try:
-                rows = run(args, stack)
+                rows = run(args, stack, urls, wrk)
             finally:  # stop the servers without a second Ctrl-C cutting the cleanup short
-                for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                for signum in handled:
                     signal.signal(signum, signal.SIG_IGN)
                 say("stopping servers")
     except KeyboardInterrupt:
         say("interrupted; servers stopped")
         return 130
-    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
         say(f"ERROR: {exc}")
         return 1
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     elapsed = time.monotonic() - started
     failed = [r for r in rows if "error" in r or r["errors"]["status"]]
     config = {
-        "started_at": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "started_at": started_at,
         "database": "postgresql" if args.postgres else "sqlite",
         "gunicorn_workers": args.workers, "duration_seconds": args.duration, "wrk_threads": args.threads,
         "wrk_connections": args.connections, "warmup_requests": args.warmup, "cpus": os.cpu_count(),
+        "load_average_at_end": round(os.getloadavg()[0], 2),  # other work on the machine skews every number
     }
     print(report.table(rows))
     results = servers.VAR / "results.json"
     report.write_json(results, config=config, rows=rows, elapsed=elapsed, ok=not failed)
-    print(f"\n{len(rows)} URLs in {elapsed:.0f} s; results in {results.relative_to(servers.ROOT)}")
+    print(f"\n{len({r['url'] for r in rows})} URLs in {elapsed:.0f} s; load average {os.getloadavg()[0]:.2f} on "
+          f"{os.cpu_count()} CPUs; results in {results.relative_to(servers.ROOT)}")
     if failed:
         print(f"FAILED: {', '.join(r['url'] for r in failed)}", file=sys.stderr)
         return 1

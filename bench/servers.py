@@ -9,6 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.gunicorn_ready import READY  # noqa: E402
+from bench.load import fetch  # noqa: E402
 from scripts import devservices  # noqa: E402
 from scripts.devservices import free_port, say, stop, wait_for_port  # noqa: E402,F401
 
@@ -59,9 +61,6 @@ class Manage:
                                + tail(self.log_path, 40))
         return result.returncode
 
-    def has_command(self, name):
-        return self("help", name, check=False) == 0
-
 
 def start_redis(data_dir):
     port = free_port()
@@ -74,12 +73,11 @@ def start_postgres():
 
 
 def start_gunicorn(*, env, workers, log_path):
-    """gunicorn on a free loopback port; returns (process, port) once /ping answers 200."""
-    from bench.load import fetch
-
+    """gunicorn on a free loopback port; returns (process, port) once every worker is ready and /ping answers 200."""
     port = free_port()
     args = [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--workers", str(workers),
-            "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--error-logfile", "-"]
+            "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--error-logfile", "-",
+            "--config", str(ROOT / "bench" / "gunicorn_ready.py")]
     log = open(log_path, "ab")
     process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                stdin=subprocess.DEVNULL)
@@ -88,13 +86,15 @@ def start_gunicorn(*, env, workers, log_path):
         wait_for_port(port, timeout=START_TIMEOUT, process=process, name="gunicorn")
         deadline = time.monotonic() + START_TIMEOUT
         while True:
+            ready = Path(log_path).read_text(errors="replace").count(READY) >= workers
             try:
-                if fetch(port, "/ping")[0] == 200:
+                if ready and fetch(port, "/ping")[0] == 200:
                     return process, port
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("gunicorn did not answer 200 on /ping:\n" + tail(log_path, 40))
+                raise RuntimeError(f"gunicorn did not get {workers} workers ready and answering 200 on /ping:\n"
+                                   + tail(log_path, 40))
             time.sleep(0.2)
     except BaseException:
         stop(process)

@@ -1,4 +1,8 @@
-"""The portal's roles. Each is a Django group, created with its permissions by a migration."""
+"""The portal's roles. Each is a Django group holding model permissions.
+
+The groups are created by migration accounts.0002_roles and brought up to date after every `migrate`
+(post_migrate), so permissions of apps added later reach their roles without a migration of their own.
+"""
 
 EDITORS = "Editors"
 EXHIBITORS = "Exhibitors"
@@ -8,4 +12,29 @@ ALL = (EDITORS, EXHIBITORS, TRADING_STAFF)
 # Roles whose members work in the admin.
 STAFF_ROLES = (EDITORS, TRADING_STAFF)
 
-# The permissions each group holds are set by migrations: accounts.0002_roles, then each app's own.
+# Every permission of these apps, per role.
+ROLE_APPS = {
+    EDITORS: ("cms", "djangocms_versioning", "djangocms_text", "djangocms_link", "djangocms_frontend",
+              "filer", "easy_thumbnails", "companies"),
+    EXHIBITORS: (),
+    TRADING_STAFF: (),
+}
+# Single permissions ("app_label.codename"), per role.
+ROLE_PERMISSIONS = {
+    EDITORS: (),
+    EXHIBITORS: (),
+    TRADING_STAFF: ("companies.view_company",),
+}
+
+
+def ensure_role_groups(apps):
+    """Create the role groups and grant their permissions; `apps` is a migration state or the app registry."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ALL:
+        group, _created = Group.objects.get_or_create(name=role)
+        wanted = Permission.objects.filter(content_type__app_label__in=ROLE_APPS[role])
+        for label in ROLE_PERMISSIONS[role]:
+            app_label, codename = label.split(".")
+            wanted = wanted | Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        group.permissions.add(*wanted)

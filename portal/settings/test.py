@@ -41,5 +41,7 @@ CELERY_BROKER_URL = os.environ["REDIS_URL"]
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A file, not :memory:, so a real Celery worker process can open the same test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    # A file, not :memory:, so a real Celery worker process can open the same test database; one per process.
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"valley-test-{os.getpid()}.sqlite3")}

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from portal.celery import app
+
 from apps.core.services import worker_heartbeat_record
 from tests.conftest import wait_until
 
@@ -38,12 +40,6 @@ def test_healthz_with_running_worker_is_ok(client, celery_worker):
 
 def test_healthz_fails_with_503_when_cache_and_broker_are_unreachable(client, db, settings):
     settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
-    from django.core.cache import caches
-
-    caches._settings = caches.settings = settings.CACHES
-    if hasattr(caches._connections, "default"):
-        del caches._connections.default
-    from portal.celery import app
 
     app.conf.broker_url = "redis://127.0.0.1:1/0"
     try:

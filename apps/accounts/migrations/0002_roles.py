@@ -3,14 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITORS = "Editors"
-EXHIBITORS = "Exhibitors"
-TRADING_STAFF = "Trading staff"
-EDITOR_APPS = (
-    "cms", "djangocms_versioning", "djangocms_text", "djangocms_link", "djangocms_frontend",
-    "filer", "easy_thumbnails", "companies",
-)
-TRADING_STAFF_PERMISSIONS = (("companies", "view_company"),)
+from apps.accounts.roles import ALL, ensure_role_groups
 
 
 def create_roles(apps, schema_editor):
@@ -18,18 +11,11 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
-    editors.permissions.add(*Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
-    Group.objects.get_or_create(name=EXHIBITORS)
-    trading, _ = Group.objects.get_or_create(name=TRADING_STAFF)
-    for app_label, codename in TRADING_STAFF_PERMISSIONS:
-        trading.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    ensure_role_groups(apps)
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=(EDITORS, EXHIBITORS, TRADING_STAFF)).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=ALL).delete()
 
 
 class Migration(migrations.Migration):

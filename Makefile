@@ -1,0 +1,22 @@
+# Valley Portal. `make run` serves the demo site; `make test` runs the whole suite. Both install what they need.
+.PHONY: run test bench messages
+
+run:
+	@scripts/bootstrap.sh requirements.txt
+	@scripts/system_packages.sh gettext
+	@.venv/bin/python scripts/run.py
+
+test:
+	@scripts/bootstrap.sh requirements-dev.txt
+	@scripts/system_packages.sh gettext chromium fonts-wqy-microhei postgresql
+	@.venv/bin/python scripts/test.py $(ARGS)
+
+bench:
+	@scripts/bootstrap.sh requirements.txt
+	@scripts/system_packages.sh wrk
+	@.venv/bin/python bench/run.py $(ARGS)
+
+# Refresh the catalogue after changing user-visible strings, then translate the new entries in django.po.
+messages:
+	@.venv/bin/python manage.py makemessages -l zh_Hans --no-obsolete --ignore='.venv/*' --ignore='var/*' \
+		--ignore='tests/*' --ignore='bench/*' --ignore='scripts/*'
