@@ -6,6 +6,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_migrate
@@ -19,8 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache and broker (this xdist worker's own Redis database)."""
+    """Each test starts with an empty cache and broker (this xdist worker's own Redis database) and with empty
+    in-process caches, so query counts do not depend on which test ran before."""
     cache.clear()
+    Site.objects.clear_cache()
+    ContentType.objects.clear_cache()
     yield
 
 

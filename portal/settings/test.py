@@ -6,11 +6,11 @@ so one test can be run without `make test`.
 
 import os
 import sys
+from pathlib import Path
 
-from .base import BASE_DIR, env
-
+# Set REDIS_URL before .base reads it.
 if not os.environ.get("REDIS_URL"):
-    sys.path.insert(0, str(BASE_DIR / "scripts"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "scripts"))
     import atexit
     import tempfile
 
@@ -27,7 +27,7 @@ _xdist_index = int(_xdist_worker[2:]) + 1 if _xdist_worker else 0
 os.environ["REDIS_URL"] = os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{_xdist_index}"
 
 from .base import *  # noqa: E402,F401,F403
-from .base import CACHES, DATABASES, STORAGES  # noqa: E402
+from .base import BASE_DIR, CACHES, DATABASES, STORAGES, env  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "test-only-key-0123456789abcdefghijklmnopqrstuvwxyz-0123456789"
