@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from .companies import companies_build, companies_delete
 from .fixtures import demo_data_read
@@ -18,11 +19,21 @@ from .pages import pages_build, pages_delete
 from .users import memberships_build, users_build, users_delete
 
 
+# Demo data of the feature apps: modules with `build(*, author)` (idempotent, returns how many records it
+# created) and `delete()` (returns how many it deleted). Built in this order after the pages, deleted in reverse.
+EXTENSIONS = []
+
+
+def _extensions():
+    return [import_string(path) for path in EXTENSIONS]
+
+
 @dataclass
 class DemoReport:
     pages: int = 0  # page contents (one page in one language)
     companies: int = 0
     users: int = 0
+    extras: dict = field(default_factory=dict)  # extension module path -> records created or deleted
     kept_users: list = field(default_factory=list)  # usernames
     adopted_pages: list = field(default_factory=list)  # reverse ids of pages that existed before, taken over
 
@@ -52,6 +63,8 @@ def demo_load(*, data=None):
     memberships_build(users=data.users)
     author = get_user_model().objects.get(username=data.pages_author)
     report.pages, report.adopted_pages = pages_build(pages=data.pages, author=author, site=site)
+    for path, extension in zip(EXTENSIONS, _extensions()):
+        report.extras[path] = extension.build(author=author)
     transaction.on_commit(_caches_clear)
     return report
 
@@ -62,6 +75,8 @@ def demo_delete(*, data=None):
     data = data or demo_data_read()
     site = Site.objects.filter(pk=settings.SITE_ID).first()
     report = DemoReport()
+    for path, extension in reversed(list(zip(EXTENSIONS, _extensions()))):
+        report.extras[path] = extension.delete()
     if site is not None:
         report.pages = pages_delete(pages=data.pages, site=site)  # first: versions protect their authors
     report.companies = companies_delete(companies=data.companies)

@@ -82,11 +82,29 @@ def pages_build(*, pages, author, site):
             filled += [(placeholder, language) for placeholder in placeholders]
             Version.objects.get_for_content(content).publish(author)
             created += 1
+        _apphook_attach(page=page, spec=spec)
         if spec.get("is_home") and not page.is_home:
             with transaction.atomic():
                 page.set_as_homepage(author)
     transaction.on_commit(lambda: _placeholder_caches_clear(filled, site))
     return created, adopted
+
+
+def _apphook_attach(*, page, spec):
+    """Hook the app named by the spec's "apphook" (and "apphook_namespace") into the page, if not done yet."""
+    apphook, namespace = spec.get("apphook"), spec.get("apphook_namespace")
+    if apphook and (page.application_urls, page.application_namespace) != (apphook, namespace):
+        Page.objects.filter(pk=page.pk).update(application_urls=apphook, application_namespace=namespace)
+        page.application_urls, page.application_namespace = apphook, namespace
+        transaction.on_commit(_urls_reload)
+
+
+def _urls_reload():
+    from cms.appresolver import clear_app_resolvers
+    from django.urls import clear_url_caches
+
+    clear_app_resolvers()
+    clear_url_caches()
 
 
 def _placeholder_caches_clear(filled, site):
