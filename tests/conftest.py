@@ -1,4 +1,5 @@
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -67,9 +68,42 @@ def database_url_for_subprocess():
 
 
 class CeleryWorker:
-    def __init__(self, process, hostname):
-        self.process = process
-        self.hostname = hostname
+    def __init__(self, process, hostname, log):
+        self.process, self.hostname, self.log = process, hostname, log
+
+    @classmethod
+    def start(cls, extra_env):
+        from portal.celery import app
+
+        hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
+        env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(),
+               "DJANGO_SETTINGS_MODULE": "portal.settings.test", **extra_env}
+        log = open(ROOT / "var" / f"celery-{hostname.split('@')[0]}.log", "wb")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "--loglevel=INFO",
+             "--without-gossip", "--without-mingle", "--without-heartbeat", f"--hostname={hostname}"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while not app.control.ping(destination=[hostname], timeout=0.5):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"Celery worker did not start; see {log.name}")
+        return cls(process, hostname, log)
+
+    def kill(self):
+        """kill -9: no warm shutdown, no acknowledgement, no cleanup."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
 
 
 @receiver(post_migrate, dispatch_uid="tests.forget_content_type_ids")
@@ -83,30 +117,24 @@ def _forget_content_type_ids(sender, **kwargs):
 
 
 @pytest.fixture
-def celery_worker(transactional_db):
-    """A real Celery worker process on the test Redis and the test database."""
-    from portal.celery import app
+def start_celery_worker(transactional_db):
+    """Start real Celery worker processes on the test Redis and the test database: start(**env) -> worker."""
+    workers = []
 
-    hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
-    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
-    log = open(ROOT / "var" / f"celery-{hostname.split('@')[0]}.log", "wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "--loglevel=INFO",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", f"--hostname={hostname}"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while not app.control.ping(destination=[hostname], timeout=0.5):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"Celery worker did not start; see {log.name}")
-    yield CeleryWorker(process, hostname)
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    def start(**extra_env):
+        worker = CeleryWorker.start(extra_env)
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
+
+
+@pytest.fixture
+def celery_worker(start_celery_worker):
+    """A real Celery worker process on the test Redis and the test database."""
+    return start_celery_worker()
 
 
 def wait_until(predicate, timeout=20.0, interval=0.1):

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
     "axes",
     "apps.core",
     "apps.companies",
+    "apps.trading",
+    "apps.news",
+    "apps.notifications",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +96,7 @@ TEMPLATES = [
                 "sekizai.context_processors.sekizai",
                 "cms.context_processors.cms_settings",
                 "apps.core.context_processors.site_shell",
+                "apps.notifications.context_processors.inbox",
             ],
         },
     }
@@ -212,6 +217,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "core.worker_heartbeat", "schedule": 30.0},
+    "news-publish-due-notifications": {"task": "news.publish_due_notifications", "schedule": 60.0},
+    "notifications-requeue-stale": {"task": "notifications.requeue_stale", "schedule": 60.0},
+    "notifications-daily-digest": {"task": "notifications.send_digests", "schedule": crontab(hour=8, minute=0)},
 }
 WORKER_HEARTBEAT_MAX_AGE = 120  # seconds after which /healthz reports the worker as silent
 
@@ -239,3 +247,10 @@ LOGGING = {
 
 # django CMS 5.1 with treebeard 5.x warns about treebeard 6; treebeard is pinned below 6 in requirements.txt.
 SILENCED_SYSTEM_CHECKS = ["treebeard.E001"]
+
+# --- Notifications ---
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")  # absolute links in emails
+EMAIL_MESSAGE_DOMAIN = env("EMAIL_MESSAGE_DOMAIN", default="valley.example")  # right side of Message-IDs
+NOTIFICATIONS_BATCH_SIZE = env.int("NOTIFICATIONS_BATCH_SIZE", default=500)  # emails per SMTP connection
+NOTIFICATIONS_LEASE_SECONDS = env.int("NOTIFICATIONS_LEASE_SECONDS", default=300)  # then a "sending" row is requeued
+NOTIFICATIONS_PENDING_GRACE_SECONDS = env.int("NOTIFICATIONS_PENDING_GRACE_SECONDS", default=120)

@@ -1,0 +1,264 @@
+"""Writes of the notifications app: record events into the outbox, deliver outbox rows, manage subscriptions."""
+
+import logging
+import smtplib
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import registry
+from .audience import Audience, audience_rows
+from .models import Channel, Event, Message, State, Subscription, SubscriptionTopic, UserPreference
+from .render import email_build, message_render
+from .smtp import Aborted, PermanentError, TransientError, sender_open
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+def event_record(*, kind, audience, subject=None, key=None, context=None):
+    """Record an event for an audience inside the caller's transaction; deliver after commit.
+
+    One event per key (by default kind + subject): recording it again adds nothing and sends nothing.
+    """
+    kind_spec = registry.kind_get(kind)
+    content_type = ContentType.objects.get_for_model(subject) if subject is not None else None
+    if key is None:
+        if subject is None:
+            raise ValueError("An event without a subject needs an explicit key")
+        key = f"{kind}:{content_type.pk}:{subject.pk}"
+    with transaction.atomic():
+        event, created = Event.objects.get_or_create(key=key, defaults={
+            "kind": kind, "content_type": content_type, "object_id": str(subject.pk) if subject else "",
+            "context": context or {},
+        })
+        if not created:
+            return event
+        rows = audience_rows(event, audience, digestible=kind_spec.digestible)
+        for row in rows:
+            if row.channel == Channel.INBOX:
+                row.subject_line, row.body, _html = message_render(row)
+                row.sent_at = timezone.now()
+        Message.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+        transaction.on_commit(lambda: _dispatch_queue(event.pk))
+    return event
+
+
+def _dispatch_queue(event_id):
+    from .tasks import dispatch_event
+
+    dispatch_event.delay(event_id)
+
+
+def pending_batches(*, event_id=None, ids=None, size=None):
+    """Ids of pending email rows, in batches for one SMTP connection each."""
+    size = size or settings.NOTIFICATIONS_BATCH_SIZE
+    rows = Message.objects.filter(channel=Channel.EMAIL, state=State.PENDING)
+    if event_id is not None:
+        rows = rows.filter(event_id=event_id)
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    pks = list(rows.order_by("pk").values_list("pk", flat=True))
+    return [pks[i:i + size] for i in range(0, len(pks), size)]
+
+
+def _claim(ids):
+    """Take pending rows for this worker; returns the claim token and the rows taken."""
+    claim = uuid.uuid4().hex
+    Message.objects.filter(pk__in=ids, state=State.PENDING).update(
+        state=State.SENDING, claimed_at=timezone.now(), claim=claim, attempts=F("attempts") + 1)
+    rows = (Message.objects.filter(pk__in=ids, state=State.SENDING, claim=claim)
+            .select_related("event", "user", "subscription").order_by("pk"))
+    return claim, list(rows)
+
+
+def _mark_sent(message, claim):
+    return bool(Message.objects.filter(pk=message.pk, state=State.SENDING, claim=claim).update(
+        state=State.SENT, sent_at=timezone.now()))
+
+
+def _mark_failed(message, claim, error, *, permanent):
+    if permanent or message.attempts >= MAX_ATTEMPTS:
+        state = State.FAILED
+    else:
+        state = State.PENDING
+    rows = Message.objects.filter(pk=message.pk, claim=claim)
+    if not permanent:
+        rows = rows.exclude(state=State.SENT)  # "." was written: the server most likely has it; never resend
+    rows.update(state=state, last_error=str(error)[:2000])
+    return state
+
+
+def messages_send(*, ids):
+    """Deliver these email rows over one connection. Rows not pending (sent, taken) are left alone.
+
+    Returns {"sent": n, "failed": n, "retry": [ids]}: retry lists rows that met a transient error.
+    """
+    claim, rows = _claim(ids)
+    result = {"sent": 0, "failed": 0, "retry": []}
+    if not rows:
+        return result
+    try:
+        sender = sender_open()
+    except (OSError, smtplib.SMTPException) as exc:
+        for message in rows:
+            _mark_failed(message, claim, f"connection: {exc}", permanent=False)
+        result["retry"] = [m.pk for m in rows]
+        return result
+    try:
+        for index, message in enumerate(rows):
+            try:
+                sender.send(email_build(message), commit=lambda m=message: _mark_sent(m, claim))
+                result["sent"] += 1
+            except Aborted:
+                sender = sender_open()
+            except PermanentError as exc:
+                _mark_failed(message, claim, exc, permanent=True)
+                result["failed"] += 1
+            except (TransientError, OSError, smtplib.SMTPException) as exc:
+                # The connection may be gone: give the rest back and let the task retry them later.
+                for rest in rows[index:]:
+                    if _mark_failed(rest, claim, exc, permanent=False) == State.PENDING:
+                        result["retry"].append(rest.pk)
+                    else:
+                        result["failed"] += 1
+                break
+    finally:
+        sender.close()
+    return result
+
+
+def stale_requeue(*, now=None):
+    """Give back rows a dead worker left in "sending" and report pending rows nobody dispatched (lost queue).
+
+    Returns the batches of ids to dispatch again.
+    """
+    now = now or timezone.now()
+    lease = timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS)
+    Message.objects.filter(channel=Channel.EMAIL, state=State.SENDING, claimed_at__lt=now - lease).update(
+        state=State.PENDING, claim="", last_error="requeued after the worker's lease expired")
+    grace = timedelta(seconds=settings.NOTIFICATIONS_PENDING_GRACE_SECONDS)
+    ids = list(Message.objects.filter(channel=Channel.EMAIL, state=State.PENDING, created_at__lt=now - grace)
+               .values_list("pk", flat=True))
+    return pending_batches(ids=ids)
+
+
+@transaction.atomic
+def messages_resend(*, ids):
+    """Put failed rows back in the queue (admin action)."""
+    count = Message.objects.filter(pk__in=ids, state=State.FAILED, channel=Channel.EMAIL).update(
+        state=State.PENDING, attempts=0, last_error="", claim="", claimed_at=None)
+    transaction.on_commit(lambda: _batches_queue(pending_batches(ids=ids)))
+    return count
+
+
+def _batches_queue(batches):
+    from .tasks import send_batch
+
+    for batch in batches:
+        send_batch.delay(batch)
+
+
+def digests_build(*, now=None):
+    """Bundle each subscription's waiting rows into one digest email; returns how many digests were made."""
+    now = now or timezone.now()
+    made = 0
+    sub_ids = (Message.objects.filter(state=State.DIGEST, subscription__isnull=False)
+               .values_list("subscription_id", flat=True).distinct())
+    for sub in Subscription.objects.filter(pk__in=list(sub_ids)):
+        with transaction.atomic():
+            waiting = list(Message.objects.select_for_update().filter(subscription=sub, state=State.DIGEST)
+                           .select_related("event").order_by("created_at"))
+            if not waiting:
+                continue
+            items = []
+            for row in waiting:
+                subject_line, text, _html = message_render(row)
+                items.append({"subject": subject_line, "text": text})
+            event = event_record(kind="notifications.digest", key=f"notifications.digest:{sub.pk}:{waiting[-1].pk}",
+                                 audience=Audience(subscriptions=[sub]), context={"items": items})
+            digest = event.messages.get(recipient=f"subscription:{sub.pk}")
+            Message.objects.filter(pk__in=[row.pk for row in waiting]).update(
+                state=State.SENT, digest=digest, sent_at=now)
+            made += 1
+    return made
+
+
+# --- Subscriptions -------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def subscription_request(*, email, language, topics, frequency):
+    """Start (or restart) a subscription: store the wishes and mail a confirmation link. Nothing is sent on the
+    topics until the link is followed."""
+    sub, _created = Subscription.objects.get_or_create(email=email.strip().lower(), defaults={"language": language})
+    sub.language, sub.frequency = language, frequency
+    if sub.unsubscribed_at:
+        sub.unsubscribed_at, sub.confirmed_at = None, None
+    sub.save()
+    _topics_set(sub, topics)
+    if sub.confirmed_at is None:
+        event_record(kind="notifications.subscription_confirm", subject=sub, audience=Audience(subscriptions=[sub]),
+                     key=f"notifications.subscription_confirm:{sub.pk}:{uuid.uuid4().hex}")
+    return sub
+
+
+def _topics_set(sub, topics):
+    SubscriptionTopic.objects.filter(subscription=sub).exclude(key__in=topics).delete()
+    SubscriptionTopic.objects.bulk_create([SubscriptionTopic(subscription=sub, key=key) for key in topics],
+                                          ignore_conflicts=True)
+
+
+@transaction.atomic
+def subscription_confirm(*, subscription_id):
+    sub = Subscription.objects.select_for_update().get(pk=subscription_id)
+    if sub.confirmed_at is None:
+        sub.confirmed_at, sub.unsubscribed_at = timezone.now(), None
+        sub.save(update_fields=["confirmed_at", "unsubscribed_at"])
+    return sub
+
+
+@transaction.atomic
+def subscription_update(*, subscription, language, topics, frequency):
+    subscription.language, subscription.frequency = language, frequency
+    subscription.save(update_fields=["language", "frequency"])
+    _topics_set(subscription, topics)
+    return subscription
+
+
+@transaction.atomic
+def subscription_unsubscribe(*, subscription_id):
+    sub = Subscription.objects.get(pk=subscription_id)
+    if sub.unsubscribed_at is None:
+        sub.unsubscribed_at = timezone.now()
+        sub.save(update_fields=["unsubscribed_at"])
+        # Nothing more reaches an unsubscribed address, digests included.
+        Message.objects.filter(subscription=sub, state__in=(State.PENDING, State.DIGEST)).update(
+            state=State.FAILED, last_error="unsubscribed")
+    return sub
+
+
+@transaction.atomic
+def subscription_resume(*, subscription_id):
+    sub = Subscription.objects.get(pk=subscription_id)
+    if sub.unsubscribed_at is not None and sub.confirmed_at is not None:
+        sub.unsubscribed_at = None
+        sub.save(update_fields=["unsubscribed_at"])
+    return sub
+
+
+def user_email_set(*, user_id, enabled):
+    UserPreference.objects.update_or_create(user_id=user_id, defaults={"email_enabled": enabled})
+
+
+# --- Inbox ---------------------------------------------------------------------------------------------------
+
+def inbox_mark_read(*, user, ids=None):
+    rows = Message.objects.filter(user=user, channel=Channel.INBOX, read_at__isnull=True)
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    return rows.update(read_at=timezone.now())

@@ -1,0 +1,69 @@
+import threading
+from email import message_from_bytes
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from scripts.devservices import free_port
+
+from apps.notifications.models import Frequency, Subscription, SubscriptionTopic
+
+TOPIC = "platform.announcements"
+
+
+class RecordingHandler:
+    """A real SMTP server's handler: keeps every accepted message (an unfinished DATA is never accepted)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.messages = []  # (recipients, email.message.Message)
+        self.refuse = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.messages.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
+        return "250 Message accepted for delivery"
+
+    def recipients(self):
+        with self.lock:
+            return [rcpt for rcpts, _msg in self.messages for rcpt in rcpts]
+
+
+@pytest.fixture
+def smtp_server():
+    handler = RecordingHandler()
+    handler.port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=handler.port)
+    controller.start()
+    handler.url = f"smtp://127.0.0.1:{handler.port}"
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_settings(settings, smtp_server):
+    """This process sends through the loopback SMTP server too."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    return smtp_server
+
+
+def make_subscribers(count, *, language="en", frequency=Frequency.IMMEDIATE, topic=TOPIC, confirmed=True,
+                     prefix="reader"):
+    from django.utils import timezone
+
+    subs = Subscription.objects.bulk_create([
+        Subscription(email=f"{prefix}{n}@example.com", language=language, frequency=frequency,
+                     confirmed_at=timezone.now() if confirmed else None)
+        for n in range(count)
+    ])
+    SubscriptionTopic.objects.bulk_create([SubscriptionTopic(subscription=sub, key=topic) for sub in subs])
+    return subs

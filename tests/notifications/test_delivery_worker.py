@@ -1,0 +1,105 @@
+"""Delivery through a real Celery worker on real Redis into a real SMTP server on loopback."""
+
+import tempfile
+from collections import Counter
+
+from django.conf import settings
+from django.db import transaction
+
+from apps.notifications.models import Message, State
+from apps.notifications.tasks import requeue_stale
+from portal.celery import app
+from scripts import devservices
+from tests.conftest import wait_until
+
+from .conftest import TOPIC, make_subscribers
+from .test_outbox import announce
+
+
+def use_broker(url):
+    """Point this process's Celery app at another broker (its connection pools are rebuilt lazily)."""
+    app.conf.broker_url = url
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def all_sent(count):
+    return Message.objects.filter(state=State.SENT).count() == count
+
+
+def test_worker_delivers_each_subscriber_exactly_once(start_celery_worker, smtp_server):
+    make_subscribers(40)
+    start_celery_worker(EMAIL_URL=smtp_server.url)
+    with transaction.atomic():
+        announce(topics=[TOPIC])
+        announce(topics=[TOPIC])  # the same event again: nothing more
+    assert wait_until(lambda: all_sent(40), timeout=60)
+    assert Counter(smtp_server.recipients()) == Counter({f"reader{n}@example.com": 1 for n in range(40)})
+
+
+def test_kill_9_in_the_middle_of_a_send_still_delivers_exactly_once(start_celery_worker, smtp_server):
+    """2,000 recipients; the worker is killed while sending; a second worker and the requeue finish the job."""
+    total = 2000
+    make_subscribers(total)
+    worker_env = {"EMAIL_URL": smtp_server.url, "NOTIFICATIONS_BATCH_SIZE": "250",
+                  "NOTIFICATIONS_LEASE_SECONDS": "3", "NOTIFICATIONS_PENDING_GRACE_SECONDS": "3"}
+    first = start_celery_worker(**worker_env)
+    announce(topics=[TOPIC])
+    assert wait_until(lambda: len(smtp_server.messages) >= 300, timeout=60)
+    first.kill()
+    delivered_before_restart = len(smtp_server.messages)
+    assert delivered_before_restart < total
+    start_celery_worker(**worker_env)
+
+    def finished():
+        requeue_stale.delay()  # what beat does every minute
+        return all_sent(total)
+
+    assert wait_until(finished, timeout=180, interval=4)
+    counts = Counter(smtp_server.recipients())
+    assert len(counts) == total
+    assert set(counts.values()) == {1}, [address for address, n in counts.items() if n > 1][:5]
+
+
+def test_redis_lost_with_work_queued_then_everything_is_delivered(start_celery_worker, smtp_server):
+    """The broker dies (without persistence) while the send is queued; after its restart the requeue delivers."""
+    port = devservices.free_port()
+    data_dir = tempfile.mkdtemp(prefix="valley-redis-crash-")
+    database = settings.CELERY_BROKER_URL.rsplit("/", 1)[1]
+    url = f"redis://127.0.0.1:{port}/{database}"
+    redis = devservices.start_redis(port=port, data_dir=data_dir, appendonly=False)
+    saved = app.conf.broker_url
+    use_broker(url)
+    try:
+        make_subscribers(30)
+        announce(topics=[TOPIC])  # queued in this Redis; no worker runs yet
+        devservices.stop(redis)
+        redis = devservices.start_redis(port=port, data_dir=data_dir, appendonly=False)  # empty: the queue is gone
+        worker_url = url.rsplit("/", 1)[0] + "/0"  # the test settings add this process's database number
+        start_celery_worker(EMAIL_URL=smtp_server.url, REDIS_URL=worker_url, NOTIFICATIONS_PENDING_GRACE_SECONDS="0")
+        assert Message.objects.filter(state=State.PENDING).count() == 30
+
+        def finished():
+            requeue_stale.delay()
+            return all_sent(30)
+
+        assert wait_until(finished, timeout=60, interval=2)
+        assert Counter(smtp_server.recipients()) == Counter({f"reader{n}@example.com": 1 for n in range(30)})
+    finally:
+        use_broker(saved)
+        devservices.stop(redis)
+
+
+def test_rolled_back_event_sends_nothing_with_a_running_worker(celery_worker, smtp_server):
+    make_subscribers(5)
+    try:
+        with transaction.atomic():
+            announce(topics=[TOPIC])
+            raise RuntimeError("publishing failed")
+    except RuntimeError:
+        pass
+    requeue_stale.delay()
+    worker_done = wait_until(lambda: app.control.inspect(destination=[celery_worker.hostname]).active() == {
+        celery_worker.hostname: []}, timeout=10)
+    assert worker_done
+    assert (Message.objects.count(), smtp_server.messages) == (0, [])
