@@ -1,5 +1,5 @@
 # Valley Portal. `make run` serves the demo site; `make test` runs the whole suite. Both install what they need.
-.PHONY: run test bench messages
+.PHONY: run test bench bench-notify messages
 
 run:
 	@scripts/bootstrap.sh requirements.txt
@@ -15,6 +15,11 @@ bench:
 	@scripts/bootstrap.sh requirements.txt
 	@scripts/system_packages.sh wrk
 	@.venv/bin/python bench/run.py $(ARGS)
+
+bench-notify:
+	@scripts/bootstrap.sh requirements-dev.txt
+	@scripts/system_packages.sh postfix || echo "[valley] without postfix's smtp-sink the bench uses aiosmtpd"
+	@.venv/bin/python bench/notify.py $(ARGS)
 
 # Refresh the catalogue after changing user-visible strings, then translate the new entries in django.po.
 messages:

@@ -25,9 +25,11 @@ def _announcement_context(event, subject):
 SUBSCRIPTION_CONFIRM = kind_register(Kind(
     key="notifications.subscription_confirm", label=_("Confirm your subscription"),
     template="notifications/email/subscription_confirm", context=_confirm_context, digestible=False,
+    per_recipient=True,
 ))
 DIGEST = kind_register(Kind(
     key="notifications.digest", label=_("Daily digest"), template="notifications/email/digest", digestible=False,
+    per_recipient=True,
 ))
 ANNOUNCEMENT = kind_register(Kind(
     key="notifications.announcement", label=_("Platform announcement"),

@@ -15,6 +15,7 @@ class Kind:
     template: str  # template prefix: <template>_subject.txt, <template>.txt, <template>.html
     context: Callable = None  # context(event, subject) -> dict added to the templates' context
     digestible: bool = True  # may wait for a daily digest (a risk warning would not)
+    per_recipient: bool = False  # the text differs per recipient beyond address and links (no shared rendering)
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from . import registry
 from .audience import Audience, audience_rows
 from .models import Channel, Event, Message, State, Subscription, SubscriptionTopic, UserPreference
-from .render import email_build, message_render
+from .render import Renderer, message_render
 from .smtp import Aborted, PermanentError, TransientError, sender_open
 
 logger = logging.getLogger(__name__)
@@ -77,9 +77,15 @@ def _claim(ids):
     return claim, list(rows)
 
 
+_MARK_SENT_SQL = (f"UPDATE {Message._meta.db_table} SET state = %s, sent_at = %s "
+                  "WHERE id = %s AND state = %s AND claim = %s")
+
+
 def _mark_sent(message, claim):
-    return bool(Message.objects.filter(pk=message.pk, state=State.SENDING, claim=claim).update(
-        state=State.SENT, sent_at=timezone.now()))
+    """Commit "sent" for one row if this attempt still holds it. The hot path of sending: plain SQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(_MARK_SENT_SQL, [State.SENT, timezone.now(), message.pk, State.SENDING, claim])
+        return cursor.rowcount == 1
 
 
 def _mark_failed(message, claim, error, *, permanent):
@@ -110,10 +116,11 @@ def messages_send(*, ids):
             _mark_failed(message, claim, f"connection: {exc}", permanent=False)
         result["retry"] = [m.pk for m in rows]
         return result
+    renderer = Renderer()
     try:
         for index, message in enumerate(rows):
             try:
-                sender.send(email_build(message), commit=lambda m=message: _mark_sent(m, claim))
+                sender.send(renderer, message, commit=lambda m=message: _mark_sent(m, claim))
                 result["sent"] += 1
             except Aborted:
                 sender = sender_open()

@@ -147,3 +147,22 @@ def test_sent_row_is_not_sent_again(db, smtp_settings):
     assert messages_send(ids=ids)["sent"] == 1
     assert messages_send(ids=ids) == {"sent": 0, "failed": 0, "retry": []}
     assert len(smtp_settings.messages) == 1
+
+
+def test_shared_rendering_gives_each_recipient_own_address_and_links(db, smtp_settings):
+    from apps.notifications import tokens
+    from apps.notifications.models import Subscription
+
+    make_subscribers(2, language="zh-hans")
+    announce(topics=[TOPIC])
+    deliver_all()
+    assert len(smtp_settings.messages) == 2
+    for recipients, email in smtp_settings.messages:
+        sub = Subscription.objects.get(email=recipients[0])
+        token = tokens.manage_token(sub)
+        assert email["To"] == sub.email
+        assert email["List-Unsubscribe"] == f"<http://127.0.0.1:8000/zh-hans/notifications/unsubscribe/{token}/>"
+        assert email["Message-ID"].endswith(f".subscription-{sub.pk}@valley.example>")
+        text, html = (part.get_payload(decode=True).decode() for part in email.get_payload())
+        assert f"/zh-hans/notifications/unsubscribe/{token}/" in text and "展馆开放" in html
+        assert "stand-in" not in text + html
