@@ -3,8 +3,10 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
 
-from .models import Channel, Frequency, Message, State, Subscription, UserPreference
+from .models import Channel, Frequency, Message, State, Subscription, SubscriptionTopic, UserPreference
 
 
 @dataclass
@@ -38,13 +40,33 @@ def _subscription_rows(event, subscriptions, *, digestible, skip_emails):
 
 
 def audience_rows(event, audience, *, digestible):
+    """Outbox rows of users and explicit subscriptions (few), to be created by the caller."""
     rows = list(_user_rows(event, audience.users, inbox=audience.inbox, email=audience.email))
-    skip = {row.email.lower() for row in rows if row.channel == Channel.EMAIL}
-    if audience.email and audience.topics:
-        subs = (Subscription.objects.filter(topics__key__in=audience.topics, confirmed_at__isnull=False,
-                                            unsubscribed_at__isnull=True)
-                .distinct().only("pk", "email", "language", "frequency"))
-        rows += _subscription_rows(event, subs.iterator(chunk_size=2000), digestible=digestible, skip_emails=skip)
     if audience.subscriptions:
+        skip = {row.email.lower() for row in rows if row.channel == Channel.EMAIL}
         rows += _subscription_rows(event, audience.subscriptions, digestible=False, skip_emails=skip)
     return rows
+
+
+def topic_rows_insert(event, topics, *, digestible, skip_emails):
+    """Create the rows of the topics' confirmed subscribers in one INSERT ... SELECT (tens of thousands in a
+    second, where building objects would take many). Returns how many rows were created."""
+    if not topics:
+        return 0
+    message, sub, topic = Message._meta.db_table, Subscription._meta.db_table, SubscriptionTopic._meta.db_table
+    skip = list(skip_emails) or [""]
+    sql = f"""
+        INSERT INTO {message} (event_id, channel, recipient, subscription_id, email, language, state, attempts,
+                               last_error, subject_line, body, claim, created_at)
+        SELECT %s, %s, 'subscription:' || s.id, s.id, s.email, s.language,
+               CASE WHEN %s AND s.frequency = %s THEN %s ELSE %s END, 0, '', '', '', '', %s
+        FROM {sub} s
+        WHERE s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL
+          AND s.id IN (SELECT t.subscription_id FROM {topic} t WHERE t.key IN ({", ".join(["%s"] * len(topics))}))
+          AND LOWER(s.email) NOT IN ({", ".join(["%s"] * len(skip))})
+        ON CONFLICT DO NOTHING"""
+    params = [event.pk, Channel.EMAIL, digestible, Frequency.DAILY, State.DIGEST, State.PENDING, timezone.now(),
+              *topics, *skip]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount

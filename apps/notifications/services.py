@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import registry
-from .audience import Audience, audience_rows
+from .audience import Audience, audience_rows, topic_rows_insert
 from .models import Channel, Event, Message, State, Subscription, SubscriptionTopic, UserPreference
 from .render import Renderer, message_render
 from .smtp import Aborted, PermanentError, TransientError, sender_open
@@ -45,6 +45,9 @@ def event_record(*, kind, audience, subject=None, key=None, context=None):
                 row.subject_line, row.body, _html = message_render(row)
                 row.sent_at = timezone.now()
         Message.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+        if audience.email:
+            reached = {row.email.lower() for row in rows if row.channel == Channel.EMAIL}
+            topic_rows_insert(event, list(audience.topics), digestible=kind_spec.digestible, skip_emails=reached)
         transaction.on_commit(lambda: _dispatch_queue(event.pk))
     return event
 
