@@ -1,0 +1,174 @@
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from apps.notifications import tokens
+from apps.notifications.audience import Audience
+from apps.notifications.models import Channel, Message, Subscription
+from apps.notifications.services import event_record, messages_send, pending_batches
+from tests.factories import make_user
+
+from .conftest import TOPIC, make_subscribers
+
+
+def deliver_all():
+    for batch in pending_batches():
+        messages_send(ids=batch)
+
+
+@pytest.mark.parametrize("language, heading", [("en", "Subscribe to updates"), ("zh-hans", "订阅动态")])
+def test_subscribe_page_in_language(client, db, language, heading):
+    response = client.get(f"/{language}/notifications/subscribe/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<h1 class="page-title">{heading}</h1>' in html
+    assert 'value="platform.announcements"' in html
+
+
+def test_double_opt_in_subscription_in_chinese(client, db):
+    response = client.post("/zh-hans/notifications/subscribe/", {
+        "email": "Zhou@Example.com", "topics": [TOPIC], "frequency": "immediate", "language": "zh-hans"})
+    assert response.status_code == 302
+    sub = Subscription.objects.get()
+    assert (sub.email, sub.language, sub.confirmed_at) == ("zhou@example.com", "zh-hans", None)
+    deliver_all()
+    assert len(mail.outbox) == 1 and mail.outbox[0].subject == "确认订阅 橡胶谷产业门户"
+    link = re.search(r"http://127\.0\.0\.1:8000(/zh-hans/notifications/confirm/\S+/)", mail.outbox[0].body).group(1)
+    assert "确认订阅" in client.get(link).content.decode()
+    sub.refresh_from_db()
+    assert sub.confirmed_at is None  # a GET (a mail scanner) does not confirm
+    response = client.post(link)
+    assert response.status_code == 200 and "订阅已确认" in response.content.decode()
+    sub.refresh_from_db()
+    assert sub.confirmed_at is not None
+
+
+@pytest.mark.parametrize("language, text", [("en", "This link is not valid"), ("zh-hans", "此链接无效")])
+@pytest.mark.parametrize("view", ["confirm", "manage", "unsubscribe", "stop-emails"])
+def test_tampered_link_gives_clear_error_in_language(client, db, view, language, text):
+    sub = make_subscribers(1)[0]
+    token = tokens.confirm_token(sub) if view == "confirm" else tokens.manage_token(sub)
+    response = client.get(f"/{language}/notifications/{view}/{token}x/")
+    assert response.status_code == 400
+    assert text in response.content.decode()
+    sub.refresh_from_db()
+    assert sub.unsubscribed_at is None
+
+
+def test_expired_confirmation_link_says_so(client, db, settings):
+    from unittest import mock  # the clock, not our code
+
+    sub = make_subscribers(1, confirmed=False)[0]
+    token = tokens.confirm_token(sub)
+    with mock.patch("django.core.signing.time.time", return_value=timezone.now().timestamp() + 8 * 86400):
+        response = client.get(f"/en/notifications/confirm/{token}/")
+    assert response.status_code == 400
+    assert "has expired" in response.content.decode()
+
+
+def test_one_click_unsubscribe_then_nothing_more(client, db):
+    sub = make_subscribers(1)[0]
+    response = client.post(f"/en/notifications/unsubscribe/{tokens.manage_token(sub)}/",
+                           {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    sub.refresh_from_db()
+    assert sub.unsubscribed_at is not None
+    event = event_record(kind="notifications.announcement", key="after", audience=Audience(topics=[TOPIC]),
+                         context={"title": {"en": "x"}, "text": {"en": "y"}})
+    assert event.messages.count() == 0
+
+
+def test_unsubscribe_link_click_unsubscribes_and_offers_undo(client, db):
+    sub = make_subscribers(1)[0]
+    token = tokens.manage_token(sub)
+    html = client.get(f"/zh-hans/notifications/unsubscribe/{token}/").content.decode()
+    assert "您已退订" in html and "重新订阅" in html
+    client.post(f"/zh-hans/notifications/unsubscribe/{token}/", {"action": "resume"})
+    sub.refresh_from_db()
+    assert sub.unsubscribed_at is None
+
+
+def test_manage_page_changes_topics_frequency_and_language(client, db):
+    sub = make_subscribers(1)[0]
+    url = f"/en/notifications/manage/{tokens.manage_token(sub)}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"topics": [TOPIC], "frequency": "daily", "language": "zh-hans"})
+    assert "Your choices are saved." in response.content.decode()
+    sub.refresh_from_db()
+    assert (sub.frequency, sub.language) == ("daily", "zh-hans")
+
+
+def test_manage_form_without_topic_shows_error_and_keeps_subscription(client, db):
+    sub = make_subscribers(1)[0]
+    response = client.post(f"/zh-hans/notifications/manage/{tokens.manage_token(sub)}/",
+                           {"frequency": "daily", "language": "zh-hans"})
+    assert response.status_code == 200
+    assert "请至少选择一个主题。" in response.content.decode()
+    assert list(sub.topics.values_list("key", flat=True)) == [TOPIC]
+
+
+def test_subscribe_with_bad_email_shows_error_in_chinese(client, db):
+    response = client.post("/zh-hans/notifications/subscribe/", {"email": "not-an-address", "topics": [TOPIC],
+                                                                 "frequency": "immediate", "language": "en"})
+    assert response.status_code == 200
+    assert "输入一个有效的 Email 地址。" in response.content.decode()
+    assert Subscription.objects.count() == 0
+
+
+def announce_to(user, n):
+    for i in range(n):
+        event_record(kind="notifications.announcement", key=f"inbox-{user.pk}-{i}", audience=Audience(users=[user]),
+                     context={"title": {"en": f"Notice {i}", "zh-hans": f"通知 {i}"}, "text": {"en": "t"}})
+
+
+def test_inbox_requires_login(client, db):
+    response = client.get("/en/notifications/inbox/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_inbox_shows_only_own_messages_and_unread_count(client, db):
+    me, other = make_user(preferred_language="zh-hans"), make_user()
+    announce_to(me, 2)
+    announce_to(other, 1)
+    client.force_login(me)
+    html = client.get("/zh-hans/notifications/inbox/").content.decode()
+    assert html.count('class="inbox-item unread"') == 2
+    assert "通知 0" in html and "Notice" not in html
+    assert '<span class="badge"' in html and ">2</span>" in html
+
+
+def test_user_cannot_mark_someone_elses_message_read(client, db):
+    me, other = make_user(), make_user()
+    announce_to(other, 1)
+    theirs = Message.objects.get(user=other, channel=Channel.INBOX)
+    client.force_login(me)
+    client.post("/en/notifications/inbox/read/", {"id": theirs.pk})
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
+
+
+def test_mark_one_and_all_read(client, db):
+    me = make_user()
+    announce_to(me, 3)
+    client.force_login(me)
+    first = Message.objects.filter(user=me, channel=Channel.INBOX).first()
+    client.post("/en/notifications/inbox/read/", {"id": first.pk})
+    assert Message.objects.filter(user=me, read_at__isnull=True, channel=Channel.INBOX).count() == 2
+    client.post("/en/notifications/inbox/read/", {"all": "1"})
+    assert Message.objects.filter(user=me, read_at__isnull=True, channel=Channel.INBOX).count() == 0
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_inbox_query_count_is_fixed(client, db, django_assert_num_queries, count):
+    me = make_user()
+    announce_to(me, count)
+    client.force_login(me)
+    client.get("/en/notifications/inbox/")
+    with django_assert_num_queries(QUERIES_INBOX):
+        response = client.get("/en/notifications/inbox/")
+    assert response.content.decode().count('class="inbox-item unread"') == count
+
+
+QUERIES_INBOX = 7
