@@ -7,23 +7,28 @@ The groups are created by migration accounts.0002_roles and brought up to date a
 EDITORS = "Editors"
 EXHIBITORS = "Exhibitors"
 TRADING_STAFF = "Trading staff"
-ALL = (EDITORS, EXHIBITORS, TRADING_STAFF)
+CONTRIBUTORS = "Contributors"
+ALL = (EDITORS, EXHIBITORS, TRADING_STAFF, CONTRIBUTORS)
 
 # Roles whose members work in the admin.
-STAFF_ROLES = (EDITORS, TRADING_STAFF)
+STAFF_ROLES = (EDITORS, TRADING_STAFF, CONTRIBUTORS)
 
 # Every permission of these apps, per role.
 ROLE_APPS = {
     EDITORS: ("cms", "djangocms_versioning", "djangocms_text", "djangocms_link", "djangocms_frontend",
-              "filer", "easy_thumbnails", "companies"),
+              "filer", "easy_thumbnails", "companies", "news", "trading", "notifications"),
     EXHIBITORS: (),
-    TRADING_STAFF: (),
+    TRADING_STAFF: ("trading",),
+    CONTRIBUTORS: (),
 }
 # Single permissions ("app_label.codename"), per role.
 ROLE_PERMISSIONS = {
     EDITORS: (),
     EXHIBITORS: (),
     TRADING_STAFF: ("companies.view_company",),
+    # Contributors write and submit articles; publishing needs news.publish_article (Editors only).
+    CONTRIBUTORS: ("news.add_article", "news.change_article", "news.view_article", "news.view_category",
+                   "news.view_tag", "companies.view_company"),
 }
 
 

@@ -172,3 +172,43 @@ def test_inbox_query_count_is_fixed(client, db, django_assert_num_queries, count
 
 
 QUERIES_INBOX = 7
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_outbox_admin_lists_rows_with_fixed_queries(client, editor, django_assert_num_queries, count):
+    editor.is_superuser = True
+    editor.save()
+    make_subscribers(count)
+    event_record(kind="notifications.announcement", key="adm", audience=Audience(topics=[TOPIC]),
+                 context={"title": {"en": "x"}, "text": {"en": "y"}})
+    client.force_login(editor)
+    client.get("/en/admin/notifications/message/")
+    with django_assert_num_queries(QUERIES_OUTBOX_ADMIN):
+        response = client.get("/en/admin/notifications/message/?state__exact=pending")
+    assert response.content.decode().count('class="action-select"') == count
+    event_html = client.get("/en/admin/notifications/event/").content.decode()
+    assert f'<td class="field-pending">{count}</td>' in event_html
+
+
+def test_admin_resend_puts_failed_rows_back(client, editor, django_capture_on_commit_callbacks):
+    from apps.notifications.models import State
+
+    editor.is_superuser = True
+    editor.save()
+    make_subscribers(2)
+    event_record(kind="notifications.announcement", key="adm2", audience=Audience(topics=[TOPIC]),
+                 context={"title": {"en": "x"}, "text": {"en": "y"}})
+    Message.objects.update(state=State.FAILED, last_error="550 no")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=False):
+        client.post("/en/admin/notifications/message/", {
+            "action": "resend", "_selected_action": list(Message.objects.values_list("pk", flat=True))})
+    assert set(Message.objects.values_list("state", "last_error")) == {(State.PENDING, "")}
+
+
+def test_exhibitor_cannot_open_outbox_admin(client, exhibitor):
+    client.force_login(exhibitor)
+    assert client.get("/en/admin/notifications/message/").status_code == 302
+
+
+QUERIES_OUTBOX_ADMIN = 7

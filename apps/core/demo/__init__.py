@@ -6,12 +6,12 @@ company slugs and usernames.
 """
 
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from .companies import companies_build, companies_delete
 from .fixtures import demo_data_read
@@ -21,11 +21,15 @@ from .users import memberships_build, users_build, users_delete
 
 # Demo data of the feature apps: modules with `build(*, author)` (idempotent, returns how many records it
 # created) and `delete()` (returns how many it deleted). Built in this order after the pages, deleted in reverse.
-EXTENSIONS = []
+EXTENSIONS = [
+    "apps.notifications.demo",
+    "apps.news.demo",
+    "apps.trading.demo",
+]
 
 
 def _extensions():
-    return [import_string(path) for path in EXTENSIONS]
+    return [import_module(path) for path in EXTENSIONS]  # module paths: import_string wants "module.attribute"
 
 
 @dataclass
