@@ -116,3 +116,14 @@ def test_home_query_count_does_not_grow_with_pages(client, shell_pages, django_a
 
 
 QUERIES_HOME_FIRST_RENDER = 8
+
+
+@pytest.mark.parametrize("language, texts", [("en", ["Disable toolbar", "Logout"]), ("zh-hans", ["禁用工具栏", "退出"])])
+def test_cms_toolbar_in_language_for_staff(client, shell_pages, language, texts):
+    from tests.factories import make_user
+
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    html = client.get(f"/{language}/about/?toolbar_on").content.decode()
+    assert 'class="cms-toolbar' in html
+    for text in texts:
+        assert text in html
