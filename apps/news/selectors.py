@@ -1,0 +1,167 @@
+"""Reads of the News Center. Every queryset a view, feed, sitemap or plugin shows comes from here.
+
+Missing translations: a list, feed or plugin of a language shows only the articles written in that language;
+an article asked for in a language it lacks answers 404 with a link to the languages it has (views.py).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from apps.companies.models import Company
+
+from .models import Article, ArticleRevision, ArticleState, Category, Tag
+
+PAGE_SIZE = 10
+
+
+@dataclass
+class CategoryTree:
+    """Every category (two queries), with parents and children resolved in memory."""
+
+    categories: list
+    by_pk: dict = field(default_factory=dict)
+    by_slug: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.by_pk = {category.pk: category for category in self.categories}
+        self.by_slug = {category.slug: category for category in self.categories}
+        for category in self.categories:
+            category.child_list = [c for c in self.categories if c.parent_id == category.pk]
+
+    def roots(self):
+        return [category for category in self.categories if category.parent_id is None]
+
+    def ancestors(self, category):
+        """The category's parents from the top down, ending with the category itself."""
+        chain = []
+        while category is not None:
+            chain.insert(0, category)
+            category = self.by_pk.get(category.parent_id)
+        return chain
+
+    def descendant_ids(self, category):
+        ids = [category.pk]
+        for child in category.child_list:
+            ids += self.descendant_ids(child)
+        return ids
+
+
+def category_tree():
+    return CategoryTree(list(Category.objects.prefetch_related("translations").order_by("position", "slug")))
+
+
+def _with_relations(queryset):
+    return queryset.select_related("category").prefetch_related("translations", "category__translations")
+
+
+def public_articles(*, language, now=None):
+    """The articles readable now in `language`, newest first."""
+    return _with_relations(
+        Article.objects.published(now).in_language(language).order_by("-publish_at", "-pk"))
+
+
+def article_list(*, language, category_ids=None, tag=None, year=None, month=None, company=None):
+    queryset = public_articles(language=language)
+    if category_ids is not None:
+        queryset = queryset.filter(category_id__in=category_ids)
+    if tag is not None:
+        queryset = queryset.filter(tags=tag)
+    if company is not None:
+        queryset = queryset.filter(companies=company)
+    if year is not None:
+        queryset = queryset.filter(publish_at__year=year)
+    if month is not None:
+        queryset = queryset.filter(publish_at__month=month)
+    return queryset
+
+
+def article_detail_queryset():
+    """Articles with what the article page shows: category, tags, companies, translations."""
+    return Article.objects.select_related("category").prefetch_related(
+        "translations", "category__translations",
+        Prefetch("tags", queryset=Tag.objects.prefetch_related("translations")),
+        Prefetch("companies", queryset=Company.objects.prefetch_related("translations")),
+    )
+
+
+def article_by_slug(*, slug, language):
+    """(article, found_language): the public article with this slug in `language`, else in another language."""
+    published = article_detail_queryset().published()
+    article = published.filter(translations__language_code=language, translations__slug=slug).first()
+    if article is not None:
+        return article, language
+    other = published.filter(translations__slug=slug).first()
+    if other is None:
+        return None, None
+    found = other.translations.filter(slug=slug).values_list("language_code", flat=True).first()
+    return other, found
+
+
+def article_for_preview(*, pk):
+    """Any article in any state (editors' preview)."""
+    return article_detail_queryset().filter(pk=pk).first()
+
+
+def related_articles(*, article, language, limit=5):
+    """Public articles sharing the category, a tag or a company with `article`, newest first."""
+    match = Q(category_id=article.category_id) if article.category_id else Q(pk__in=[])
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    company_ids = [company.pk for company in article.companies.all()]
+    if tag_ids:
+        match |= Q(pk__in=Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id"))
+    if company_ids:
+        match |= Q(pk__in=Article.companies.through.objects.filter(company_id__in=company_ids).values("article_id"))
+    return list(public_articles(language=language).filter(match).exclude(pk=article.pk)[:limit])
+
+
+def instant_news(*, language, limit=8):
+    """The newest headlines (the "instant news" block)."""
+    return list(public_articles(language=language)[:limit])
+
+
+def archive_months(*, language):
+    """The months (as aware datetimes, newest first) that have public articles in `language`."""
+    return list(Article.objects.published().in_language(language).datetimes("publish_at", "month", order="DESC"))
+
+
+def latest_articles(*, language, category=None, count=5, tree=None):
+    queryset = public_articles(language=language)
+    if category is not None:
+        tree = tree or category_tree()
+        queryset = queryset.filter(category_id__in=tree.descendant_ids(tree.by_pk.get(category.pk, category)))
+    return list(queryset[:count])
+
+
+def featured_article(*, article_id, language):
+    if article_id is None:
+        return None
+    return public_articles(language=language).filter(pk=article_id).first()
+
+
+def tag_by_slug(slug):
+    return Tag.objects.prefetch_related("translations").filter(slug=slug).first()
+
+
+def feed_articles(*, language, category_ids=None, limit=30):
+    return list(article_list(language=language, category_ids=category_ids)[:limit])
+
+
+def sitemap_articles():
+    return (Article.objects.published().prefetch_related("translations").order_by("-publish_at", "pk"))
+
+
+def revisions_of(article):
+    return ArticleRevision.objects.filter(article=article).select_related("created_by").order_by("-number")
+
+
+def is_scheduled(article, now=None):
+    return article.state == ArticleState.PUBLISHED and article.publish_at > (now or timezone.now())
+
+
+def article_category_slugs(article):
+    """The slugs of the article's category and of its parents (for the notification audience), nearest first."""
+    tree = category_tree()
+    category = tree.by_pk.get(article.category_id)
+    return [c.slug for c in reversed(tree.ancestors(category))] if category else []

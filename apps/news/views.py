@@ -1,0 +1,160 @@
+"""Public pages of the News Center (the apphook of the News Center page): lists, archive, article, preview."""
+
+import datetime
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from menus.utils import set_language_changer
+
+from . import selectors, services
+from .cache import cache_public_page
+from .models import news_url
+
+
+def _page(request, queryset):
+    paginator = Paginator(queryset, selectors.PAGE_SIZE, allow_empty_first_page=True)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404(_("There is no such page of articles.")) from exc
+
+
+def _sidebar(language, tree):
+    return {"tree": tree, "instant": selectors.instant_news(language=language),
+            "months": selectors.archive_months(language=language)}
+
+
+def _render_list(request, queryset, *, tree, heading, crumbs=(), feeds=None, category=None):
+    language = get_language()
+    page = _page(request, queryset)
+    context = {"page": page, "articles": page.object_list, "heading": heading, "crumbs": crumbs,
+               "current_category": category, "feeds": feeds or _feeds(language), **_sidebar(language, tree)}
+    return render(request, "news/article_list.html", context)
+
+
+def _feeds(language, category=None):
+    if category is None:
+        return {"rss": news_url("feed_rss", language), "atom": news_url("feed_atom", language)}
+    return {"rss": news_url("category_feed_rss", language, slug=category.slug),
+            "atom": news_url("category_feed_atom", language, slug=category.slug)}
+
+
+@cache_public_page
+def article_list(request):
+    tree = selectors.category_tree()
+    return _render_list(request, selectors.article_list(language=get_language()), tree=tree, heading=None)
+
+
+@cache_public_page
+def category_list(request, slug):
+    tree = selectors.category_tree()
+    category = tree.by_slug.get(slug)
+    if category is None:
+        raise Http404(_("There is no such category."))
+    queryset = selectors.article_list(language=get_language(), category_ids=tree.descendant_ids(category))
+    return _render_list(request, queryset, tree=tree, heading=str(category), crumbs=tree.ancestors(category),
+                        feeds=_feeds(get_language(), category), category=category)
+
+
+@cache_public_page
+def tag_list(request, slug):
+    tag = selectors.tag_by_slug(slug)
+    if tag is None:
+        raise Http404(_("There is no such tag."))
+    heading = _("Tag: %(tag)s") % {"tag": tag}
+    return _render_list(request, selectors.article_list(language=get_language(), tag=tag),
+                        tree=selectors.category_tree(), heading=heading)
+
+
+@cache_public_page
+def archive(request, year, month=None):
+    try:  # django CMS's apphook resolver passes URL arguments as strings
+        year, month = int(year), int(month) if month else None
+        datetime.date(year, month or 1, 1)
+    except (TypeError, ValueError) as exc:
+        raise Http404(_("There is no such month.")) from exc
+    label = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    heading = _("Archive: %(period)s") % {"period": label}
+    queryset = selectors.article_list(language=get_language(), year=year, month=month)
+    return _render_list(request, queryset, tree=selectors.category_tree(), heading=heading)
+
+
+def _article_page(request, article, *, preview=False):
+    language = get_language()
+    article.set_current_language(language)
+    tree = selectors.category_tree()
+    category = tree.by_pk.get(article.category_id)
+
+    def language_changer(code):
+        """The same article in another language (a language it lacks shows the missing-translation page)."""
+        if preview:
+            return news_url("preview", code, pk=article.pk)
+        return news_url("article", code, slug=article.safe_translation_getter("slug", language_code=code,
+                                                                              any_language=True))
+
+    set_language_changer(request, language_changer)
+    request.news_article = article  # for the CMS toolbar's "Edit this article"
+    context = {
+        "article": article, "preview": preview, "crumbs": tree.ancestors(category) if category else [],
+        "related": selectors.related_articles(article=article, language=language),
+        "tags": list(article.tags.all()), "companies": list(article.companies.all()),
+        "seen_url": news_url("seen", language, pk=article.pk),
+        **_sidebar(language, tree),
+    }
+    return render(request, "news/article_detail.html", context)
+
+
+def _missing_translation(request, article, slug):
+    """404 in the visitor's language, linking to the article in the languages it is written in."""
+    from django.conf import settings
+
+    names = dict(settings.LANGUAGES)
+    links = [{"code": code, "name": names.get(code, code), "url": article.get_absolute_url(code),
+              "title": article.safe_translation_getter("title", language_code=code)}
+             for code in article.get_available_languages()]
+    set_language_changer(request, lambda code: news_url("article", code, slug=slug))
+    return render(request, "news/article_missing_translation.html", {"article": article, "links": links},
+                  status=404)
+
+
+@cache_public_page
+def article_detail(request, slug):
+    language = get_language()
+    article, found_language = selectors.article_by_slug(slug=slug, language=language)
+    if article is None:
+        raise Http404(_("There is no such article."))
+    if found_language != language:
+        if language in article.get_available_languages():
+            return HttpResponsePermanentRedirect(article.get_absolute_url(language))
+        return _missing_translation(request, article, slug)
+    return _article_page(request, article)
+
+
+@never_cache
+def article_preview(request, pk):
+    """Any article as it would look published; editors only, never cached."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("news.preview_article"):
+        raise PermissionDenied(_("Only editors may preview articles."))
+    article = selectors.article_for_preview(pk=pk)
+    if article is None:
+        raise Http404(_("There is no such article."))
+    response = _article_page(request, article, preview=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@csrf_exempt  # a beacon from cached pages that carry no CSRF token; it can only add one to a public counter
+@require_POST
+def article_seen(request, pk):
+    services.article_view_count_increment(article_id=pk)
+    return HttpResponse(status=204)

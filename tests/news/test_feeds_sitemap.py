@@ -1,0 +1,68 @@
+"""RSS and Atom feeds per language and category, and /sitemap.xml with hreflang alternates (parsed as XML)."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.usefixtures("news_pages")
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture
+def published(editor):
+    company = make_category(slug="company-news", en="Company News", zh="企业新闻")
+    policy = make_category(slug="policy", en="Policy", zh="政策法规")
+    return [make_article(author=editor, number=1, category=company),
+            make_article(author=editor, number=2, category=policy),
+            make_article(author=editor, number=3, category=company, languages=("zh-hans",)),
+            make_article(author=editor, number=4, state="draft")]
+
+
+def test_rss_feed_lists_articles_of_its_language(client, published):
+    response = client.get("/en/news/feed/rss/")
+    channel = ET.fromstring(response.content).find("channel")
+
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert channel.findtext("language") == "en"
+    assert channel.findtext("link") == "http://example.com/en/news/"
+    assert [item.findtext("title") for item in channel.findall("item")] == ["Rubber article 1", "Rubber article 2"]
+    first = channel.find("item")
+    assert first.findtext("link") == "http://example.com/en/news/rubber-article-1/"
+    assert first.findtext("description") == "Lead of article 1."
+    assert first.findtext("category") == "Company News"
+
+
+def test_atom_feed_in_chinese_per_category(client, published):
+    response = client.get("/zh-hans/news/category/company-news/feed/atom/")
+    feed = ET.fromstring(response.content)
+
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-hans"
+    assert [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")] == ["橡胶新闻1", "橡胶新闻3"]
+    assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "http://example.com/zh-hans/news/xiangjiao-xinwen-1/"
+    assert client.get("/en/news/category/nothing/feed/rss/").status_code == 404
+
+
+def test_sitemap_lists_pages_and_articles_with_hreflang_alternates(client, published):
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    entries = {url.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href")
+                                               for link in url.findall(f"{XHTML}link")}
+               for url in root.findall(f"{SITEMAP}url")}
+
+    both = {"en": "http://example.com/en/news/rubber-article-1/",
+            "zh-hans": "http://example.com/zh-hans/news/xiangjiao-xinwen-1/"}
+    assert entries["http://example.com/en/news/rubber-article-1/"] == both
+    assert entries["http://example.com/zh-hans/news/xiangjiao-xinwen-1/"] == both
+    assert entries["http://example.com/zh-hans/news/xiangjiao-xinwen-3/"] == {
+        "zh-hans": "http://example.com/zh-hans/news/xiangjiao-xinwen-3/"}
+    assert "http://example.com/en/news/xiangjiao-xinwen-3/" not in entries
+    assert entries["http://example.com/en/news/"] == {"en": "http://example.com/en/news/",
+                                                      "zh-hans": "http://example.com/zh-hans/news/"}
+    assert "http://example.com/zh-hans/" in entries
+    article_urls = [loc for loc in entries if "/news/" in loc and not loc.endswith("/news/")]
+    assert len(article_urls) == 5  # 2 bilingual articles x 2 + 1 Chinese-only; no draft

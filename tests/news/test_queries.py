@@ -1,0 +1,86 @@
+"""Query counts of every News Center page and plugin: the same with 1 and with 3 articles.
+
+Measured on a first (uncached) anonymous request; the count includes django CMS's page lookup and menu.
+"""
+
+import pytest
+from cms.api import add_plugin
+from cms.models import PageContent
+from django.core.cache import cache
+
+from tests.factories import CompanyFactory, make_article, make_category, make_tag
+
+pytestmark = pytest.mark.usefixtures("news_pages")
+
+QUERIES = {
+    "list": 18,
+    "category": 19,
+    "tag": 21,
+    "archive": 19,
+    "article": 24,
+    "feed": 9,
+    "sitemap": 4,
+    "home_plugins": 18,
+}
+
+
+@pytest.fixture
+def articles(editor):
+    def make(count):
+        category = make_category(slug="company-news", en="Company News", zh="企业新闻")
+        tag, company = make_tag(slug="expo", en="Expo", zh="博览会"), CompanyFactory()
+        made = [make_article(author=editor, number=n + 1, category=category, tags=[tag], companies=[company])
+                for n in range(count)]
+        cache.clear()
+        return made
+
+    return make
+
+
+@pytest.mark.parametrize("count", [1, 3])
+@pytest.mark.parametrize("name, path", [
+    ("list", "/en/news/"), ("category", "/zh-hans/news/category/company-news/"), ("tag", "/en/news/tag/expo/"),
+    ("archive", "/en/news/archive/{year}/"), ("feed", "/zh-hans/news/feed/atom/"), ("sitemap", "/sitemap.xml"),
+])
+def test_list_pages_query_count_does_not_grow(client, articles, django_assert_num_queries, count, name, path):
+    made = articles(count)
+    path = path.format(year=made[0].publish_at.astimezone().year)
+
+    with django_assert_num_queries(QUERIES[name]):
+        response = client.get(path)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_article_page_query_count_does_not_grow(client, articles, django_assert_num_queries, count):
+    made = articles(count + 1)  # the article and `count` related articles (also in "instant news")
+
+    with django_assert_num_queries(QUERIES["article"]):
+        response = client.get(made[0].get_absolute_url("en"))
+
+    assert response.status_code == 200
+    assert response.content.decode().count('<li><a href="/en/news/rubber-article-') == count + (count + 1) + 1  # related, instant news, language switcher
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_home_plugins_query_count_does_not_grow(client, news_pages, articles, editor, django_assert_num_queries,
+                                                count):
+    made = articles(count)
+    home = news_pages["home"]
+    from djangocms_versioning.models import Version
+
+    content = PageContent.admin_manager.get(page=home, language="en")
+    draft = Version.objects.get_for_content(content).copy(editor)
+    placeholder = draft.content.get_placeholders().get(slot="news")
+    add_plugin(placeholder, "LatestArticlesPlugin", "en", count=5)
+    add_plugin(placeholder, "FeaturedArticlePlugin", "en", article=made[0])
+    draft.publish(editor)
+    cache.clear()
+
+    with django_assert_num_queries(QUERIES["home_plugins"]):
+        response = client.get("/en/")
+
+    html = response.content.decode()
+    assert html.count('<li><a href="/en/news/rubber-article-') == count
+    assert '<article class="news-plugin news-featured">' in html
