@@ -15,7 +15,7 @@ def test_anonymous_list_is_served_from_cache_without_cookies(client, editor, pat
 
     first, second = client.get(path), client.get(path)
 
-    assert (first["X-News-Cache"], second["X-News-Cache"]) == ("miss", "hit")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
     assert first.content == second.content
     for response in (first, second):
         assert not response.cookies
@@ -29,7 +29,7 @@ def test_article_page_is_cached_per_language(client, editor):
     client.get(english)
     hit_en, miss_zh = client.get(english), client.get(chinese)
 
-    assert hit_en["X-News-Cache"] == "hit" and miss_zh["X-News-Cache"] == "miss"
+    assert hit_en["X-Page-Cache"] == "hit" and miss_zh["X-Page-Cache"] == "miss"
     assert "橡胶新闻1" in miss_zh.content.decode() and "橡胶新闻1" not in hit_en.content.decode()
 
 
@@ -43,7 +43,7 @@ def test_publishing_shows_new_article_at_once(client, editor, django_capture_on_
         services.article_publish(article=draft, user=editor)
 
     response = client.get("/en/news/")
-    assert response["X-News-Cache"] == "miss"
+    assert response["X-Page-Cache"] == "miss"
     assert "Rubber article 2" in response.content.decode()
 
 
@@ -75,9 +75,9 @@ def test_logged_in_users_and_errors_are_not_cached(client, editor):
     make_article(author=editor, number=1)
     client.force_login(editor)
 
-    assert "X-News-Cache" not in client.get("/en/news/")
+    assert "X-Page-Cache" not in client.get("/en/news/")
     client.logout()
-    assert "X-News-Cache" not in client.get("/en/news/no-such-article/")
+    assert "X-Page-Cache" not in client.get("/en/news/no-such-article/")
 
 
 def test_category_rename_in_admin_makes_pages_stale(client, editor, django_capture_on_commit_callbacks):

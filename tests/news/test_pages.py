@@ -219,7 +219,7 @@ def test_view_beacon_counts_public_articles_only(client, editor):
 
 
 def test_preview_is_for_editors_only_and_never_cached(client, editor, exhibitor, contributor):
-    draft = services.article_create(author=contributor, translations=article_translations(6))
+    draft = services.article_create(author=contributor, translations=article_translations(9006))
     url = f"/en/news/preview/{draft.pk}/"
 
     anonymous = client.get(url)
@@ -231,14 +231,14 @@ def test_preview_is_for_editors_only_and_never_cached(client, editor, exhibitor,
     response = client.get(url)
     assert response.status_code == 200
     assert "Preview of an article that is not public (Draft)" in text(response)
-    assert "no-cache" in response["Cache-Control"] and "X-News-Cache" not in response
+    assert "no-cache" in response["Cache-Control"] and "X-Page-Cache" not in response
     assert client.get("/en/news/preview/999999/").status_code == 404
 
 
 def test_article_page_shows_cover_renditions(client, editor):
     from tests.factories.news import image_bytes
 
-    article = services.article_create(author=editor, translations=article_translations(1),
+    article = services.article_create(author=editor, translations=article_translations(9001),
                                       cover_data=image_bytes((1600, 1000)))
     services.article_publish(article=article, user=editor)
 

@@ -10,7 +10,7 @@ from tests.factories.news import article_translations
 
 
 def test_contributor_creates_draft_and_submits_it_for_review(contributor):
-    article = services.article_create(author=contributor, translations=article_translations(1))
+    article = services.article_create(author=contributor, translations=article_translations(9001))
 
     services.article_submit(article=article, user=contributor)
 
@@ -20,7 +20,7 @@ def test_contributor_creates_draft_and_submits_it_for_review(contributor):
 
 
 def test_contributor_cannot_publish_even_own_article(contributor):
-    article = services.article_create(author=contributor, translations=article_translations(1))
+    article = services.article_create(author=contributor, translations=article_translations(9001))
 
     with pytest.raises(PermissionDenied):
         services.article_publish(article=article, user=contributor)
@@ -31,7 +31,7 @@ def test_contributor_cannot_publish_even_own_article(contributor):
 
 def test_contributor_cannot_change_article_of_someone_else_or_published_own(contributor, editor):
     other = make_article(author=editor, state="draft")
-    own = services.article_create(author=contributor, translations=article_translations(2))
+    own = services.article_create(author=contributor, translations=article_translations(9002))
     services.article_publish(article=own, user=editor)
 
     assert contributor.has_perm("news.change_article")  # the role's model permission
@@ -42,7 +42,7 @@ def test_contributor_cannot_change_article_of_someone_else_or_published_own(cont
 
 
 def test_editor_publishes_article_submitted_by_contributor(contributor, editor):
-    article = services.article_create(author=contributor, translations=article_translations(1))
+    article = services.article_create(author=contributor, translations=article_translations(9001))
     services.article_submit(article=article, user=contributor)
 
     services.article_publish(article=article, user=editor)
@@ -57,7 +57,7 @@ def test_exhibitor_cannot_create_or_touch_news(exhibitor, editor):
     article = make_article(author=editor, state="review")
 
     with pytest.raises(PermissionDenied):
-        services.article_create(author=exhibitor, translations=article_translations(1))
+        services.article_create(author=exhibitor, translations=article_translations(9001))
     for service in (services.article_submit, services.article_publish, services.article_archive,
                     services.article_return_to_draft, services.article_save):
         with pytest.raises(PermissionDenied):
@@ -84,7 +84,7 @@ def test_editor_archives_and_returns_article_to_draft(editor):
 
 
 def test_contributor_withdraws_own_article_from_review_but_cannot_archive(contributor, editor):
-    article = services.article_create(author=contributor, translations=article_translations(1))
+    article = services.article_create(author=contributor, translations=article_translations(9001))
     services.article_submit(article=article, user=contributor)
 
     services.article_return_to_draft(article=article, user=contributor)
@@ -110,7 +110,7 @@ def test_unpublish_before_publish_is_refused(editor):
 
     now = timezone.now()
     with pytest.raises(ValidationError) as error:
-        services.article_create(author=editor, translations=article_translations(1), publish_at=now,
+        services.article_create(author=editor, translations=article_translations(9001), publish_at=now,
                                 unpublish_at=now - datetime.timedelta(hours=1))
     assert error.value.message_dict == {"unpublish_at": ["The end of publication must come after its start."]}
 
