@@ -9,4 +9,7 @@ Generators run in list order on a fresh database, so they need not be idempotent
 so that runs compare).
 """
 
-GENERATORS = []
+GENERATORS = [
+    ["bench_articles", "--count", "2000"],
+    ["bench_trading_notices", "--count", "20000"],
+]

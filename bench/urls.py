@@ -11,4 +11,13 @@ URLS = [
     "/en/about/",
     "/zh-hans/expo/",
     "/healthz",
+    "/en/news/",
+    "/zh-hans/news/?page=50",
+    "/en/news/bench-article-1000/",
+    "/zh-hans/news/bench-wenzhang-1000/",
+    "/en/trading/natural-rubber/?type=fees&year=2025",
+    "/zh-hans/trading/natural-rubber/?type=risk&year=2024&page=10",
+    "/en/trading/natural-rubber/?q=%5B2024%5D+No.+120",
+    "/en/trading/natural-rubber/2026/risk-1/",
+    "/zh-hans/trading/banner.json",
 ]

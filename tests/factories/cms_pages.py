@@ -1,14 +1,34 @@
 """Published, bilingual django CMS pages for tests."""
 
 from cms.api import create_page, create_page_content
-from cms.models import PageContent
+from cms.models import Page, PageContent
 from django.db import transaction
 from djangocms_versioning.models import Version
 
 from .accounts import make_user
 
 
-def make_page(*, title_en, title_zh, slug, template="cms/page.html", parent=None, home=False, user=None):
+def urls_reload():
+    """Rebuild the URL resolvers, so an apphook attached to a page takes effect (and a removed one goes).
+
+    Besides clear_app_resolvers() and clear_url_caches() this re-imports cms.urls and the root URLconf: their
+    patterns are built from the apphooked pages at import time, and django CMS finds an apphook's page (for
+    request.current_page, menus and breadcrumbs) only through resolvers built by that import.
+    """
+    from cms.utils.apphook_reload import reload_urlconf
+
+    reload_urlconf()
+
+
+def apphook_detach(page):
+    """Take the apphook off a page and rebuild the URLs (a fixture's teardown, before the rollback)."""
+    Page.objects.filter(pk=page.pk).update(application_urls=None, application_namespace=None)
+    urls_reload()
+
+
+def make_page(*, title_en, title_zh, slug, template="cms/page.html", parent=None, home=False, user=None,
+              apphook=None, apphook_namespace=None):
+    """A page published in English and Chinese; `apphook` (a CMSApp class name) hooks an app into it."""
     user = user or make_user(is_staff=True, is_superuser=True)
     with transaction.atomic():
         page = create_page(title_en, template, "en", slug=slug, parent=parent, created_by=user, in_navigation=True)
@@ -17,4 +37,10 @@ def make_page(*, title_en, title_zh, slug, template="cms/page.html", parent=None
             Version.objects.get_for_content(content).publish(user)
         if home:
             page.set_as_homepage()
+        if apphook:
+            Page.objects.filter(pk=page.pk).update(application_urls=apphook,
+                                                   application_namespace=apphook_namespace or None)
+            page.application_urls, page.application_namespace = apphook, apphook_namespace
+    if apphook:
+        urls_reload()
     return page

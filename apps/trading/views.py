@@ -1,0 +1,175 @@
+"""Public pages of the Trading Center (served under its apphook, e.g. /en/trading/), thin: selector → render."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from menus.utils import set_language_changer
+
+from . import selectors
+from .cache import cached_for_anonymous, content_version
+from .conf import BANNER_MAX_AGE, BOARD_PAGE_SIZE
+from .forms import BoardFilterForm
+from .models import NoticeKind, trading_url
+
+
+def _center_or_404(slug):
+    center = selectors.center_get(slug=slug)
+    if center is None:
+        raise Http404
+    return center
+
+
+def _with_effect(notices, now):
+    for notice in notices:
+        notice.current_effect = notice.effect(now, superseded=notice.is_superseded)
+    return notices
+
+
+@require_safe
+@cached_for_anonymous
+def index(request):
+    now = timezone.now()
+    context = {
+        "centers": list(selectors.center_list()),
+        "in_effect": _with_effect(list(selectors.notices_in_effect(now=now).order_by("-issue_date", "-pk")[:10]),
+                                  now),
+    }
+    return render(request, "trading/index.html", context)
+
+
+@require_safe
+@cached_for_anonymous
+def board(request, center):
+    center = _center_or_404(center)
+    years = [year for year, _count in selectors.center_years(center=center)]
+    form = BoardFilterForm(request.GET or None, years=years)
+    context = {"center": center, "form": form, "kinds": NoticeKind.choices, "years": years}
+    if request.GET and not form.is_valid():
+        response = render(request, "trading/board.html", {**context, "page_obj": None}, status=400)
+        return response
+    filters = form.cleaned_data if form.is_bound else {}
+    now = timezone.now()
+    notices = selectors.board_notices(center=center, kind=filters.get("type") or None, year=filters.get("year"),
+                                      query=filters.get("q", ""), now=now)
+    paginator = Paginator(notices, BOARD_PAGE_SIZE)
+    try:
+        page_obj = paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404 from exc
+    _with_effect(page_obj.object_list, now)
+    query_string = request.GET.urlencode()
+    set_language_changer(request, lambda language: trading_url("board", language, center=center.slug)
+                         + (f"?{query_string}" if query_string else ""))
+    feeds = [(value, label, trading_url("feed", center=center.slug, kind=value)) for value, label in NoticeKind.choices]
+    response = render(request, "trading/board.html", {**context, "page_obj": page_obj, "filters": filters,
+                                                      "feeds": feeds, "query_string": _without_page(request)})
+    response.cacheable = not filters.get("q")  # searches are not cached: there is no end to them
+    return response
+
+
+def _without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@require_safe
+@cached_for_anonymous
+def archive(request, center):
+    center = _center_or_404(center)
+    counts = selectors.center_archive(center=center)
+    return render(request, "trading/archive.html", {"center": center, "rows": counts, "kinds": NoticeKind.choices})
+
+
+def _notice_render(request, notice, *, preview=False):
+    now = timezone.now()
+    notice.current_effect = notice.effect(now)
+    language = get_language()
+    shown = notice.translation_shown(language)
+    shown_language = shown.language_code if shown else language
+    notice.set_current_language(shown_language)
+    set_language_changer(request, notice.get_absolute_url)
+    corrections = list(notice.corrections.all())
+    return render(request, "trading/notice.html", {
+        "notice": notice, "center": notice.center, "preview": preview, "shown_language": shown_language,
+        "translated": shown_language == language, "correction": corrections[0] if corrections else None,
+        "attachments": list(notice.attachments.all()),
+    })
+
+
+@require_safe
+@cached_for_anonymous
+def notice_detail(request, center, year, kind, number):
+    notice = selectors.notice_public_get(center_slug=center, year=year, kind=kind, number=number)
+    if notice is None:
+        raise Http404
+    return _notice_render(request, notice)
+
+
+@require_safe
+@never_cache
+def notice_preview(request, pk):
+    """Any notice, drafts included, for the staff who write and approve them; never cached."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    notice = selectors.notice_get(pk=pk)
+    if notice is None or not request.user.has_perm("trading.preview_notice", notice):
+        raise Http404
+    return _notice_render(request, notice, preview=not notice.is_public)
+
+
+@require_safe
+def attachment_download(request, pk, filename):
+    """The file of a published (or withdrawn) notice for anyone, of a draft for staff only, as a download."""
+    attachment = selectors.attachment_get(pk=pk)
+    if attachment is None or attachment.filename != filename:
+        raise Http404
+    public = attachment.notice.is_public
+    if not public and not request.user.has_perm("trading.preview_notice", attachment.notice):
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=attachment.filename,
+                            content_type=attachment.content_type)
+    # A published notice's files never change (a correction is a new notice); a draft's are private.
+    response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
+    return response
+
+
+@require_safe
+def banner_data(request):
+    """The risk warnings for the site-wide banner, in the URL's language (fetched by static/js/trading-banner.js).
+
+    The same for every visitor, so it is cached for all; it lists warnings in effect or starting within the
+    cache period, each with its period, and the script shows those in effect at the visitor's moment.
+    """
+    version, ttl = content_version()
+    key = f"trading:banner:{version}:{get_language()}"
+    data = cache.get(key)
+    if data is None:
+        warnings = selectors.banner_warnings(ahead_seconds=BANNER_MAX_AGE)
+        data = {"warnings": [_banner_item(notice) for notice in warnings]}
+        cache.set(key, data, timeout=min(ttl, BANNER_MAX_AGE))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = f"public, max-age={BANNER_MAX_AGE}"
+    return response
+
+
+def _banner_item(notice):
+    return {
+        "id": notice.pk,
+        "serial": str(notice.serial),
+        "title": notice.translation_shown().title,
+        "center": str(notice.center),
+        "url": notice.get_absolute_url(),
+        "from": notice.effective_from.isoformat(),
+        "until": notice.effective_until.isoformat() if notice.effective_until else None,
+    }

@@ -1,0 +1,103 @@
+"""The site-wide risk-warning banner: an empty slot in every page, data from /<lang>/trading/banner.json."""
+
+import datetime
+import json
+
+import pytest
+from django.utils import timezone, translation
+
+from apps.trading.models import NoticeKind
+from tests.factories import make_notice
+
+SLOT = ('<div id="risk-banners" class="risk-banners" data-src="/{language}/trading/banner.json" '
+        'data-css="/static/css/trading-banner.css" data-label="{label}" data-dismiss="{dismiss}" hidden></div>'
+        '<script src="/static/js/trading-banner.js" defer></script>')
+
+
+def warning(center, *, start, end=None, title_en="Typhoon season", title_zh="台风季节"):
+    return make_notice(center=center, kind=NoticeKind.RISK, title_en=title_en, title_zh=title_zh,
+                       effective_from=start, effective_until=end, at=min(start, timezone.now()))
+
+
+def test_every_page_carries_the_empty_banner_slot(client, trading_pages, center):
+    warning(center, start=timezone.now())
+
+    for path in ("/en/", "/en/about/", "/en/trading/nr-spot/"):
+        html = client.get(path).content.decode()
+        assert SLOT.format(language="en", label="Risk warning", dismiss="Dismiss this warning") in html, path
+        assert "Typhoon season" not in html.split('<main id="main"')[0], path  # the data is fetched, not inlined
+
+
+def test_slot_is_left_out_when_trading_center_is_not_hooked(client, shell_pages):
+    assert "risk-banners" not in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize("language, title", [("en", "Typhoon season"), ("zh-hans", "台风季节")])
+def test_banner_data_in_language(client, trading_pages, center, language, title):
+    start = timezone.now().replace(microsecond=0) - datetime.timedelta(hours=1)
+    notice = warning(center, start=start, end=start + datetime.timedelta(days=2))
+
+    response = client.get(f"/{language}/trading/banner.json")
+    with translation.override(language):
+        serial = str(notice.serial)  # "[2026] No. 1" in English, the catalogue's form in Chinese
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert not response.cookies and "cookie" not in response.headers.get("Vary", "").lower()
+    assert json.loads(response.content) == {"warnings": [{
+        "id": notice.pk, "serial": serial, "title": title,
+        "center": center.safe_translation_getter("name", language_code=language),
+        "url": f"/{language}/trading/nr-spot/{notice.year}/risk-1/",
+        "from": timezone.localtime(start, datetime.timezone.utc).isoformat(),
+        "until": timezone.localtime(start + datetime.timedelta(days=2), datetime.timezone.utc).isoformat(),
+    }]}
+
+
+def test_banner_data_leaves_out_expired_and_later_warnings(client, trading_pages, center):
+    now = timezone.now()
+    warning(center, start=now - datetime.timedelta(days=3), end=now - datetime.timedelta(seconds=1), title_en="Old")
+    warning(center, start=now + datetime.timedelta(minutes=5), title_en="Later")
+    warning(center, start=now + datetime.timedelta(seconds=30), title_en="Soon")  # shown by the script at its start
+    warning(center, start=now - datetime.timedelta(days=1), title_en="Current")
+
+    data = json.loads(client.get("/en/trading/banner.json").content)
+
+    assert [item["title"] for item in data["warnings"]] == ["Soon", "Current"]
+
+
+def test_new_warning_reaches_banner_at_once_while_pages_stay_cached(client, trading_pages, center,
+                                                                    django_capture_on_commit_callbacks):
+    home = client.get("/en/").content
+    assert json.loads(client.get("/en/trading/banner.json").content) == {"warnings": []}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        warning(center, start=timezone.now())
+
+    assert client.get("/en/").content == home  # the CMS page cache is untouched
+    assert [w["title"] for w in json.loads(client.get("/en/trading/banner.json").content)["warnings"]] == [
+        "Typhoon season"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_banner_data_query_count_is_fixed(client, trading_pages, center, django_assert_num_queries, count):
+    for index in range(count):
+        warning(center, start=timezone.now(), title_en=f"Warning {index}")
+    client.get("/en/")
+
+    with django_assert_num_queries(4):  # content version, warnings, their translations, center translations
+        response = client.get("/en/trading/banner.json")
+    with django_assert_num_queries(0):
+        client.get("/en/trading/banner.json")
+
+    assert len(json.loads(response.content)["warnings"]) == count
+
+
+def test_banner_shows_at_most_five_newest_warnings(client, trading_pages, center):
+    now = timezone.now()
+    for index in range(7):
+        warning(center, start=now - datetime.timedelta(hours=7 - index), title_en=f"Warning {index}")
+
+    data = json.loads(client.get("/en/trading/banner.json").content)
+
+    assert [item["title"] for item in data["warnings"]] == [f"Warning {index}" for index in (6, 5, 4, 3, 2)]
+    assert "Warning 0" in client.get("/en/trading/nr-spot/?type=risk").content.decode()
