@@ -1,3 +1,4 @@
+import asyncio
 import threading
 from email import message_from_bytes
 
@@ -18,10 +19,16 @@ class RecordingHandler:
         self.lock = threading.Lock()
         self.messages = []  # (recipients, email.message.Message)
         self.refuse = set()
+        self.hold = None  # an address whose RCPT is answered only after `release` is set
+        self.held, self.release = threading.Event(), threading.Event()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return "550 5.1.1 No such user here"
+        if address == self.hold and not self.release.is_set():
+            self.held.set()  # the sender is now in the middle of an SMTP transaction
+            while not self.release.is_set():
+                await asyncio.sleep(0.02)
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
