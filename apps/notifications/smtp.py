@@ -3,7 +3,9 @@
 Each message is written up to the end of its DATA; then the caller marks it sent in the database; only then the
 final "." is written, which is when the server accepts it. A worker killed before the mark leaves the message
 undelivered (the server drops an unfinished DATA) and the row in "sending", so it is sent again later; a worker
-killed after the mark has already handed "." to the kernel, which delivers it.
+killed after the mark has already handed "." to the kernel, which delivers it. What remains is the instant between
+the database confirming the mark and the "." being written (a fraction of a millisecond): a worker killed exactly
+then loses that one email. SMTP has no two-phase commit; this order trades duplicates for that much rarer loss.
 """
 
 import smtplib
