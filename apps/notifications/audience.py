@@ -21,7 +21,6 @@ class Audience:
 def _user_rows(event, users, *, inbox, email):
     ids = [getattr(u, "pk", u) for u in users]
     muted = set(UserPreference.objects.filter(user_id__in=ids, email_enabled=False).values_list("user_id", flat=True))
-
     for user in get_user_model().objects.filter(pk__in=ids, is_active=True):
         base = {"event": event, "recipient": f"user:{user.pk}", "user": user, "language": user.preferred_language}
         if inbox:

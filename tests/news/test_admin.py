@@ -1,6 +1,5 @@
 """News admin: who may open it, the workflow buttons, covers, and revisions with compare and revert."""
 
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
