@@ -5,6 +5,9 @@ from django_countries.fields import CountryField
 from djangocms_text.fields import HTMLField
 from parler.models import TranslatableModel, TranslatedFields
 
+from .catalogue import Product, ProductCategory, ProductImage  # noqa: F401  (models of this app)
+from .regions import Region
+
 
 class ChainSegment(models.TextChoices):
     UPSTREAM = "upstream", _("Upstream: raw materials")
@@ -23,6 +26,12 @@ class Company(TranslatableModel):
     phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     country = CountryField(_("country/region"), default="CN")
     segment = models.CharField(_("industry-chain segment"), max_length=20, choices=ChainSegment.choices)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices, blank=True,
+                              help_text=_("Province for companies in mainland China; otherwise the wider region."))
+    # Derived by the services from the names, for the A-Z and pinyin directory and keyword search.
+    initial_en = models.CharField(_("English initial"), max_length=1, blank=True, editable=False, db_index=True)
+    initial_pinyin = models.CharField(_("pinyin initial"), max_length=1, blank=True, editable=False, db_index=True)
+    search_document = models.TextField(_("search document"), blank=True, editable=False)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="companies", verbose_name=_("members"),
         blank=True,

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "axes",
     "apps.core",
     "apps.companies",
+    "apps.expo",
+    "apps.forums",
     "apps.trading",
     "apps.news",
     "apps.notifications",

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExpoConfig(AppConfig):
+    name = "apps.expo"
+    label = "expo"
+    verbose_name = _("Expo")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,196 @@
+"""Expo editions, their halls and booths, and the companies exhibiting in them (participations).
+
+The company record itself (profile, logo, products) lives in apps.companies and outlives editions; a participation
+is one company in one edition with its booths, exhibit categories and highlights. Exhibitors never write these
+tables directly: their edits wait as a ProfileChange until an editor approves (see services).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+
+class EditionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft (not public)")
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Edition(TranslatableModel):
+    """One expo, e.g. the first China (Qingdao) Rubber Industry Expo."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    status = models.CharField(_("status"), max_length=10, choices=EditionStatus.choices, default=EditionStatus.DRAFT)
+
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=200),
+        venue=models.CharField(_("venue"), max_length=200, blank=True),
+        city=models.CharField(_("city"), max_length=100, blank=True),
+        summary=models.TextField(_("summary"), blank=True),
+    )
+
+    class Meta:
+        verbose_name = _("expo edition")
+        verbose_name_plural = _("expo editions")
+        ordering = ("-starts_on",)
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or self.slug
+
+
+class Hall(TranslatableModel):
+    """An exhibition hall; its floor plan is drawn from its size and its booths' rectangles (metres)."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="halls", verbose_name=_("edition"))
+    code = models.CharField(_("code"), max_length=10, help_text=_("Short code shown on the plan, e.g. A."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    width = models.PositiveIntegerField(_("width (m)"), default=120)
+    depth = models.PositiveIntegerField(_("depth (m)"), default=80)
+
+    translations = TranslatedFields(name=models.CharField(_("name"), max_length=100))
+
+    class Meta:
+        verbose_name = _("hall")
+        verbose_name_plural = _("halls")
+        ordering = ("edition", "position", "code")
+        constraints = [models.UniqueConstraint(fields=("edition", "code"), name="unique_hall_code")]
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or self.code
+
+
+class Participation(TranslatableModel):
+    """A company exhibiting in an edition."""
+
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="participations",
+                                verbose_name=_("company"))
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="participations",
+                                verbose_name=_("edition"))
+    categories = models.ManyToManyField("companies.ProductCategory", related_name="participations", blank=True,
+                                        verbose_name=_("exhibit categories"))
+    is_confirmed = models.BooleanField(_("confirmed"), default=True,
+                                       help_text=_("Only confirmed exhibitors appear in the public directory."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    translations = TranslatedFields(
+        highlights=models.TextField(_("exhibit highlights"), blank=True),
+    )
+
+    class Meta:
+        verbose_name = _("exhibitor participation")
+        verbose_name_plural = _("exhibitor participations")
+        ordering = ("edition", "company")
+        constraints = [models.UniqueConstraint(fields=("company", "edition"), name="unique_participation")]
+
+    def __str__(self):
+        return f"{self.company} @ {self.edition}"
+
+
+class Booth(models.Model):
+    """A stand: a rectangle on its hall's plan, taken by at most one participation."""
+
+    hall = models.ForeignKey(Hall, on_delete=models.CASCADE, related_name="booths", verbose_name=_("hall"))
+    code = models.CharField(_("code"), max_length=20, help_text=_("Stand number as printed, e.g. A-101."))
+    participation = models.ForeignKey(Participation, on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="booths", verbose_name=_("exhibitor"))
+    x = models.PositiveIntegerField(_("x (m)"), default=0)
+    y = models.PositiveIntegerField(_("y (m)"), default=0)
+    width = models.PositiveIntegerField(_("width (m)"), default=3)
+    depth = models.PositiveIntegerField(_("depth (m)"), default=3)
+
+    class Meta:
+        verbose_name = _("booth")
+        verbose_name_plural = _("booths")
+        ordering = ("hall", "code")
+        constraints = [models.UniqueConstraint(fields=("hall", "code"), name="unique_booth_code")]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def area(self):
+        return self.width * self.depth
+
+
+class ProfileChangeState(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ProfileChange(models.Model):
+    """An exhibitor's proposed edit of its company profile, participation or products, waiting for an editor.
+
+    `payload` holds the proposed values (per language for translated fields); `baseline` the live values when the
+    change was submitted, so the editor's diff shows what the exhibitor saw.
+    """
+
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="profile_changes",
+                                verbose_name=_("company"))
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, null=True, blank=True,
+                                      related_name="profile_changes", verbose_name=_("participation"))
+    state = models.CharField(_("state"), max_length=10, choices=ProfileChangeState.choices,
+                             default=ProfileChangeState.PENDING, db_index=True)
+    payload = models.JSONField(_("proposed values"), default=dict)
+    baseline = models.JSONField(_("live values when submitted"), default=dict)
+    logo = models.ImageField(_("proposed logo"), upload_to="expo/pending/", blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     related_name="+", verbose_name=_("submitted by"))
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("reviewed by"))
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reason = models.TextField(_("reason for rejection"), blank=True)
+
+    class Meta:
+        verbose_name = _("profile change")
+        verbose_name_plural = _("profile changes")
+        ordering = ("-submitted_at",)
+        permissions = [("review_profilechange", _("Can approve or reject exhibitor profile changes"))]
+
+    def __str__(self):
+        return f"{self.company} ({self.get_state_display()})"
+
+
+class Invitation(models.Model):
+    """An editor's invitation to a company contact to join the company as a member of the portal."""
+
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="invitations",
+                                verbose_name=_("company"))
+    email = models.EmailField(_("email"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("invited by"))
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("accepted by"))
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ("-created_at",)
+
+    def __str__(self):
+        return self.email
+
+
+class ReminderLog(models.Model):
+    """When a member was last reminded to complete a company profile (at most one reminder a week)."""
+
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("company"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("user"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("profile reminder")
+        verbose_name_plural = _("profile reminders")
+        ordering = ("-sent_at",)
