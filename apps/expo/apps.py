@@ -7,3 +7,8 @@ class ExpoConfig(AppConfig):
     label = "expo"
     verbose_name = _("Expo")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import notifications
+
+        notifications.register()

@@ -14,6 +14,9 @@ class Audience:
     users: list = field(default_factory=list)  # users (or ids): email (unless turned off) and inbox
     topics: list = field(default_factory=list)  # topic keys: their confirmed subscribers, by email
     subscriptions: list = field(default_factory=list)  # these subscriptions, confirmed or not (confirmation mail)
+    # Bare addresses of people without an account or subscription, as (email, language) pairs: transactional
+    # email such as a registration confirmation (no unsubscribe link; the kind's template offers what fits).
+    addresses: list = field(default_factory=list)
     inbox: bool = True
     email: bool = True
 
@@ -38,12 +41,25 @@ def _subscription_rows(event, subscriptions, *, digestible, skip_emails):
                       email=sub.email, language=sub.language, state=State.DIGEST if daily else State.PENDING)
 
 
+def _address_rows(event, addresses, *, skip_emails):
+    for email, language in addresses:
+        address = email.strip().lower()
+        if address in skip_emails:
+            continue
+        skip_emails.add(address)
+        yield Message(event=event, channel=Channel.EMAIL, recipient=f"address:{address}"[:120], email=email.strip(),
+                      language=language, state=State.PENDING)
+
+
 def audience_rows(event, audience, *, digestible):
-    """Outbox rows of users and explicit subscriptions (few), to be created by the caller."""
+    """Outbox rows of users, explicit subscriptions and bare addresses (few), to be created by the caller."""
     rows = list(_user_rows(event, audience.users, inbox=audience.inbox, email=audience.email))
     if audience.subscriptions:
         skip = {row.email.lower() for row in rows if row.channel == Channel.EMAIL}
         rows += _subscription_rows(event, audience.subscriptions, digestible=False, skip_emails=skip)
+    if audience.addresses and audience.email:
+        skip = {row.email.lower() for row in rows if row.channel == Channel.EMAIL}
+        rows += _address_rows(event, audience.addresses, skip_emails=skip)
     return rows
 
 

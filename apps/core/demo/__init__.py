@@ -23,6 +23,8 @@ from .users import memberships_build, users_build, users_delete
 # created) and `delete()` (returns how many it deleted). Built in this order after the pages, deleted in reverse.
 EXTENSIONS = [
     "apps.notifications.demo",
+    "apps.expo.demo",
+    "apps.forums.demo",
     "apps.news.demo",
     "apps.trading.demo",
 ]

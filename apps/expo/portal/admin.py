@@ -1,0 +1,1 @@
+"""Admin of profile changes (review with diff) and invitations."""

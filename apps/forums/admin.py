@@ -1,0 +1,1 @@
+from .registration import admin as _registration_admin  # noqa: F401

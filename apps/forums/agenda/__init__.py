@@ -1,0 +1,1 @@
+"""Personal agendas (starred sessions), change alerts, and the schedule exports (iCal, JSON)."""

@@ -1,0 +1,1 @@
+"""Forum registration: places, waiting list, confirmations, attendee exports."""
