@@ -166,3 +166,15 @@ def test_shared_rendering_gives_each_recipient_own_address_and_links(db, smtp_se
         text, html = (part.get_payload(decode=True).decode() for part in email.get_payload())
         assert f"/zh-hans/notifications/unsubscribe/{token}/" in text and "展馆开放" in html
         assert "stand-in" not in text + html
+
+
+def test_bare_addresses_get_one_email_each_in_their_language_without_unsubscribe(db):
+    user = make_user(email="Li@example.com")
+    event = announce(users=[user], addresses=[("li@example.com", "en"), ("wang@example.com", "zh-hans"),
+                                              ("WANG@example.com", "zh-hans")])
+    assert sorted(event.messages.filter(channel=Channel.EMAIL).values_list("recipient", flat=True)) == [
+        "address:wang@example.com", f"user:{user.pk}"]
+    deliver_all()
+    chinese = next(m for m in mail.outbox if m.to == ["wang@example.com"])
+    assert chinese.subject == "展馆开放"
+    assert "List-Unsubscribe" not in chinese.extra_headers
