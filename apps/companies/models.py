@@ -57,6 +57,12 @@ class Company(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.slug
 
+    def get_absolute_url(self, language=None):
+        """The company's page in the expo directory (with all its participations, products and news)."""
+        from apps.expo.models import expo_url
+
+        return expo_url("company", language, slug=self.slug)
+
 
 class Membership(models.Model):
     """A user who may manage a company's profile."""

@@ -7,8 +7,17 @@ tables directly: their edits wait as a ProfileChange until an editor approves (s
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
+
+
+def expo_url(name, language=None, **kwargs):
+    """Reverse a public expo URL in a language (the apphook's namespace is "expo")."""
+    with override(language or get_language()):
+        return reverse(f"expo:{name}", kwargs=kwargs or None)
 
 
 class EditionStatus(models.TextChoices):
@@ -41,6 +50,13 @@ class Edition(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.slug
 
+    @property
+    def is_public(self):
+        return self.status != EditionStatus.DRAFT
+
+    def get_absolute_url(self, language=None):
+        return expo_url("edition", language, edition=self.slug)
+
 
 class Hall(TranslatableModel):
     """An exhibition hall; its floor plan is drawn from its size and its booths' rectangles (metres)."""
@@ -61,6 +77,9 @@ class Hall(TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.code
+
+    def get_absolute_url(self, language=None):
+        return expo_url("hall", language, edition=self.edition.slug, code=self.code)
 
 
 class Participation(TranslatableModel):
@@ -115,6 +134,11 @@ class Booth(models.Model):
     def area(self):
         return self.width * self.depth
 
+    @property
+    def anchor(self):
+        """The booth's id on its hall's floor plan (a URL fragment)."""
+        return f"booth-{slugify(self.code) or self.pk}"
+
 
 class ProfileChangeState(models.TextChoices):
     PENDING = "pending", _("Waiting for review")
@@ -152,6 +176,8 @@ class ProfileChange(models.Model):
         verbose_name_plural = _("profile changes")
         ordering = ("-submitted_at",)
         permissions = [("review_profilechange", _("Can approve or reject exhibitor profile changes"))]
+        constraints = [models.UniqueConstraint(fields=("company",), condition=models.Q(state="pending"),
+                                               name="one_pending_change_per_company")]
 
     def __str__(self):
         return f"{self.company} ({self.get_state_display()})"

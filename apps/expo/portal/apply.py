@@ -1,0 +1,114 @@
+"""Write an approved ProfileChange into the live company, its participations and products (inside the caller's
+transaction). Pending files are copied to their live folders; the caller deletes the obsolete ones after commit."""
+
+import os
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from apps.companies.models import Company, Product, ProductCategory, ProductImage
+from apps.expo.models import Participation
+from apps.expo.services import company_index
+
+from .profile import LANGUAGES, SHARED, TRANSLATED
+
+
+def _copy(path):
+    """A ContentFile of a stored file, named after it."""
+    with default_storage.open(path, "rb") as stored:
+        return ContentFile(stored.read(), name=os.path.basename(path))
+
+
+def _translations_set(obj, values, fields):
+    """Set the translations that have a name; drop those left without one (when another remains)."""
+    kept = [language for language in LANGUAGES if values.get(language, {}).get("name", "").strip()]
+    for language in kept:
+        obj.set_current_language(language)
+        for name in fields:
+            setattr(obj, name, values[language].get(name, ""))
+    obj.set_current_language(kept[0] if kept else LANGUAGES[0])
+    obj.save()
+    if kept:
+        for language in obj.get_available_languages():
+            if language not in kept:
+                obj.delete_translation(language)
+
+
+def _company(company, payload, change, obsolete):
+    if "shared" in payload:
+        for name in SHARED:
+            setattr(company, name, payload["shared"].get(name, ""))
+    if payload.get("logo") == "replace" and change.logo:
+        if company.logo:
+            obsolete.append(company.logo.name)
+        company.logo.save(os.path.basename(change.logo.name), _copy(change.logo.name), save=False)
+        obsolete.append(change.logo.name)
+    elif payload.get("logo") == "remove" and company.logo:
+        obsolete.append(company.logo.name)
+        company.logo = ""
+    if "translations" in payload:
+        _translations_set(company, payload["translations"], TRANSLATED)
+    else:
+        company.save()
+
+
+def _participations(company, payload):
+    for key, values in payload.get("participations", {}).items():
+        participation = Participation.objects.filter(company=company, pk=int(key)).first()
+        if participation is None:
+            continue  # removed by an editor since
+        for language in LANGUAGES:
+            text = values["highlights"].get(language, "")
+            if text or participation.has_translation(language):
+                participation.set_current_language(language)
+                participation.highlights = text
+        participation.save()
+        participation.categories.set(ProductCategory.objects.filter(pk__in=values.get("categories", [])))
+
+
+def _images_add(product, entries, obsolete):
+    position = max([image.position for image in product.images.all()], default=-1) + 1
+    for offset, entry in enumerate(entries):
+        if not default_storage.exists(entry["path"]):
+            continue
+        image = ProductImage(product=product, position=position + offset)
+        image.image.save(os.path.basename(entry["path"]), _copy(entry["path"]), save=True)
+        obsolete.append(entry["path"])
+
+
+def _products(company, payload, obsolete):
+    next_position = max(company.products.values_list("position", flat=True), default=-1) + 1
+    for key, op in payload.get("products", {}).items():
+        if op["op"] == "add":
+            product = Product(company=company, position=next_position)
+            next_position += 1
+            _translations_set(product, op["translations"], ("name", "description"))
+            product.categories.set(ProductCategory.objects.filter(pk__in=op["categories"]))
+            _images_add(product, op.get("images", []), obsolete)
+            continue
+        product = company.products.filter(pk=int(key)).first()
+        if product is None:
+            continue  # deleted since
+        if op["op"] == "delete":
+            obsolete += [image.image.name for image in product.images.all()]
+            product.delete()
+            continue
+        if "translations" in op:
+            _translations_set(product, op["translations"], ("name", "description"))
+            product.categories.set(ProductCategory.objects.filter(pk__in=op["categories"]))
+        removed = [int(ref[1:]) for ref in op.get("images_removed", [])]
+        for image in product.images.filter(pk__in=removed):
+            obsolete.append(image.image.name)
+            image.delete()
+        _images_add(product, op.get("images_added", []), obsolete)
+
+
+def change_apply(change):
+    """Apply the change's payload; returns storage paths to delete once the transaction has committed."""
+    company = Company.objects.select_for_update().get(pk=change.company_id)
+    payload, obsolete = change.payload, []
+    _company(company, payload, change, obsolete)
+    _participations(company, payload)
+    _products(company, payload, obsolete)
+    company_index(company=company)
+    return obsolete

@@ -1,0 +1,150 @@
+"""The exhibitor portal: thin views (a member's company → selector/service → render). Everything of another
+company answers 404, as does anything unknown; anonymous visitors are sent to the login page."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .diff import change_diff
+from .forms import LANGUAGE_LABELS, ProductForm, ProfileForm
+from .profile import LANGUAGES, display_name
+
+
+def _profile(request, slug):
+    """The CompanyProfile of a company the user may manage, or 404."""
+    company = selectors.company_by_slug(slug=slug)
+    if company is None or not request.user.has_perm("companies.edit_profile", company):
+        raise Http404
+    return selectors.company_profile(company)
+
+
+def _context(profile, **extra):
+    company = profile.company
+    return {"profile": profile, "company": company, "languages": [(code, LANGUAGE_LABELS[code]) for code in LANGUAGES],
+            "media_url": settings.MEDIA_URL, **extra}
+
+
+def _submitted(request):
+    messages.success(request, _("Your changes were sent for review. Visitors see them once an editor approves them."))
+
+
+@login_required
+def dashboard(request):
+    profiles = [selectors.company_profile(company) for company in selectors.companies_of_member(user=request.user)]
+    return render(request, "expo/portal/dashboard.html", {"profiles": profiles,
+                                                          "languages": [(c, LANGUAGE_LABELS[c]) for c in LANGUAGES]})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request, slug):
+    profile = _profile(request, slug)
+    options = {"participations": profile.participations, "category_choices": selectors.category_choices()}
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES, **options)
+        if form.is_valid():
+            services.profile_change_submit(company=profile.company, user=request.user, profile=form.profile(),
+                                           logo=form.cleaned_data.get("logo"),
+                                           remove_logo=form.cleaned_data.get("remove_logo", False))
+            _submitted(request)
+            return redirect("expo_portal:profile", slug=slug)
+    else:
+        form = ProfileForm(initial=ProfileForm.initial_from(profile.state), **options)
+    return render(request, "expo/portal/profile_edit.html", _context(profile, form=form),
+                  status=400 if form.is_bound else 200)
+
+
+@login_required
+def products(request, slug):
+    profile = _profile(request, slug)
+    items = [{"key": key, "name": display_name(product["translations"], request.LANGUAGE_CODE), **product}
+             for key, product in profile.state["products"].items()]
+    return render(request, "expo/portal/products.html", _context(profile, products=items))
+
+
+def _product(profile, key):
+    product = profile.state["products"].get(key)
+    if product is None or product["status"] == "deleted":
+        raise Http404
+    return product
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def product_edit(request, slug, key=None):
+    profile = _profile(request, slug)
+    product = _product(profile, key) if key else None
+    options = {"category_choices": selectors.category_choices()}
+    if request.method == "POST":
+        form = ProductForm(request.POST, request.FILES, **options)
+        if form.is_valid():
+            try:
+                _change, key = services.product_submit(
+                    company=profile.company, user=request.user, key=key, translations=form.translations(),
+                    categories=form.cleaned_data["categories"], image=form.cleaned_data.get("image"))
+            except LookupError:
+                raise Http404 from None
+            _submitted(request)
+            return redirect("expo_portal:product_edit", slug=slug, key=key)
+    else:
+        form = ProductForm(initial=ProductForm.initial_from(product) if product else None, **options)
+    return render(request, "expo/portal/product_edit.html", _context(profile, form=form, product=product, key=key),
+                  status=400 if form.is_bound else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def product_delete(request, slug, key):
+    profile = _profile(request, slug)
+    product = _product(profile, key)
+    if request.method == "POST":
+        try:
+            services.product_delete_submit(company=profile.company, user=request.user, key=key)
+        except LookupError:
+            raise Http404 from None
+        _submitted(request)
+        return redirect("expo_portal:products", slug=slug)
+    name = display_name(product["translations"], request.LANGUAGE_CODE)
+    return render(request, "expo/portal/product_delete.html", _context(profile, product=product, key=key, name=name))
+
+
+@login_required
+@require_POST
+def image_delete(request, slug, key, ref):
+    profile = _profile(request, slug)
+    if ref not in {image["ref"] for image in _product(profile, key)["images"]}:
+        raise Http404
+    try:
+        services.product_image_delete_submit(company=profile.company, user=request.user, key=key, ref=ref)
+    except LookupError:
+        raise Http404 from None
+    _submitted(request)
+    return redirect("expo_portal:product_edit", slug=slug, key=key)
+
+
+@login_required
+def change_detail(request, slug):
+    profile = _profile(request, slug)
+    diff = change_diff(profile.pending) if profile.pending else None
+    return render(request, "expo/portal/change.html", _context(profile, diff=diff))
+
+
+@login_required
+@require_POST
+def change_withdraw(request, slug):
+    profile = _profile(request, slug)
+    if profile.pending is None:
+        raise Http404
+    try:
+        services.profile_change_withdraw(change=profile.pending, user=request.user)
+    except services.ProfileChangeError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You withdrew your changes. The public profile stays as it is."))
+    return redirect(reverse("expo_portal:dashboard"))

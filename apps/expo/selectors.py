@@ -1,0 +1,130 @@
+"""Reads of the public expo pages. Only confirmed participations of editions that are not drafts are public."""
+
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from apps.companies.models import Company, Product, ProductCategory
+from apps.companies.search import query_filter
+
+from .models import Booth, Edition, EditionStatus, Hall, Participation
+
+PAGE_SIZE = 24
+OTHER_LANGUAGE = {"en": "zh-hans", "zh-hans": "en"}
+
+
+def public_editions():
+    return Edition.objects.exclude(status=EditionStatus.DRAFT).prefetch_related("translations")
+
+
+def edition_current():
+    """The edition open now, else the next upcoming one, else the latest closed one (None: nothing public)."""
+    ranked = public_editions().annotate(rank=Case(
+        When(status=EditionStatus.OPEN, then=Value(0)), When(status=EditionStatus.UPCOMING, then=Value(1)),
+        default=Value(2), output_field=IntegerField()))
+    current = ranked.filter(rank__lt=2).order_by("rank", "starts_on").first()
+    return current or ranked.order_by("-starts_on").first()
+
+
+def _halls_prefetch():
+    return Prefetch("halls", queryset=Hall.objects.prefetch_related("translations").order_by("position", "code"))
+
+
+def edition_get(*, slug):
+    """A public edition with its halls (None when missing or a draft)."""
+    return public_editions().prefetch_related(_halls_prefetch()).filter(slug=slug).first()
+
+
+def edition_with_halls(edition):
+    """The halls of an edition with their number of booths and of exhibitors' booths."""
+    return list(edition.halls.prefetch_related("translations").annotate(
+        booth_count=Count("booths"), taken_count=Count("booths", filter=Q(booths__participation__isnull=False)),
+    ).order_by("position", "code"))
+
+
+def public_participations():
+    return Participation.objects.filter(is_confirmed=True).exclude(edition__status=EditionStatus.DRAFT)
+
+
+def public_exhibitor_count(*, edition):
+    return public_participations().filter(edition=edition).count()
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    hall: str = ""  # hall code
+    category_ids: tuple = ()  # the chosen category and its descendants
+    segment: str = ""
+    region: str = ""
+    letter: str = ""  # English initial
+    pinyin: str = ""  # pinyin initial of the Chinese name
+    q: str = ""
+
+
+def _name_in(language):
+    translations = Company._parler_meta.root_model.objects.filter(master=OuterRef("company_id"),
+                                                                  language_code=language)
+    return Subquery(translations.values("name")[:1])
+
+
+def directory(*, edition, filters, language):
+    """The public participations of an edition matching the filters, A-Z in the language's order (English names
+    by English initial, Chinese names by pinyin initial), with what a directory row shows."""
+    queryset = public_participations().filter(edition=edition)
+    if filters.hall:
+        queryset = queryset.filter(pk__in=Booth.objects.filter(hall__edition=edition, hall__code=filters.hall)
+                                   .values("participation_id"))
+    if filters.category_ids:
+        by_exhibit = Participation.categories.through.objects.filter(productcategory_id__in=filters.category_ids)
+        by_product = Product.categories.through.objects.filter(productcategory_id__in=filters.category_ids)
+        queryset = queryset.filter(Q(pk__in=by_exhibit.values("participation_id"))
+                                   | Q(company_id__in=by_product.values("product__company_id")))
+    if filters.segment:
+        queryset = queryset.filter(company__segment=filters.segment)
+    if filters.region:
+        queryset = queryset.filter(company__region=filters.region)
+    if filters.letter:
+        queryset = queryset.filter(company__initial_en=filters.letter)
+    if filters.pinyin:
+        queryset = queryset.filter(company__initial_pinyin=filters.pinyin)
+    if filters.q:
+        condition = query_filter(filters.q, field="company__search_document")
+        if condition is not None:
+            queryset = queryset.filter(condition)
+    initial = "company__initial_pinyin" if language == "zh-hans" else "company__initial_en"
+    queryset = queryset.annotate(
+        sort_name=Coalesce(_name_in(language), _name_in(OTHER_LANGUAGE.get(language, "en"))),
+        others_last=Case(When(**{initial: "#"}, then=Value(1)), default=Value(0), output_field=IntegerField()))
+    return queryset.select_related("company").prefetch_related(
+        "company__translations",
+        Prefetch("booths", queryset=Booth.objects.select_related("hall").order_by("code")),
+    ).order_by("others_last", initial, "sort_name", "pk")
+
+
+def hall_get(*, edition, code):
+    return edition.halls.prefetch_related("translations").filter(code=code).first()
+
+
+def hall_booths(*, hall):
+    """The booths of a hall with their public exhibitor (None for a free booth or a hidden participation)."""
+    booths = list(hall.booths.select_related("participation__company").prefetch_related(
+        "participation__company__translations").order_by("code"))
+    for booth in booths:
+        participation = booth.participation
+        booth.exhibitor = participation.company if participation and participation.is_confirmed else None
+    return booths
+
+
+def company_get(*, slug):
+    return Company.objects.prefetch_related("translations").filter(slug=slug).first()
+
+
+def company_participations(*, company):
+    """The company's public participations, newest edition first, with booths (and halls) and categories."""
+    return list(public_participations().filter(company=company).select_related("edition").prefetch_related(
+        "translations", "edition__translations",
+        Prefetch("booths", queryset=Booth.objects.select_related("hall").prefetch_related("hall__translations")
+                 .order_by("code")),
+        Prefetch("categories", queryset=ProductCategory.objects.prefetch_related("translations")),
+    ).order_by("-edition__starts_on"))

@@ -1,0 +1,123 @@
+"""Public expo pages (the apphook of the Expo page): the expo root, an edition, its exhibitor directory, its halls'
+floor plans and the company pages. Thin: selector -> render; anonymous responses are cached (see cache.py)."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from menus.utils import set_language_changer
+
+from apps.companies.selectors import product_category_tree
+
+from . import company_page, selectors
+from .cache import cache_company_page, cache_public_page
+from .floorplan import hall_svg
+from .forms import LETTERS, DirectoryFilterForm
+from .models import expo_url
+
+
+def _edition_or_404(slug):
+    edition = selectors.edition_get(slug=slug)
+    if edition is None:
+        raise Http404(_("There is no such expo edition."))
+    return edition
+
+
+def _keep_query(request, path_name, **kwargs):
+    """Switch language keeping the query string (filters, highlights)."""
+    query = request.GET.urlencode()
+    set_language_changer(request, lambda code: expo_url(path_name, code, **kwargs) + (f"?{query}" if query else ""))
+
+
+@require_safe
+@cache_public_page
+def expo_home(request):
+    """The Expo page: its CMS content, then the current edition with its halls and a link to the directory."""
+    edition = selectors.edition_current()
+    context = {"edition": edition, "editions": list(selectors.public_editions().order_by("-starts_on"))}
+    if edition is not None:
+        context.update(halls=selectors.edition_with_halls(edition),
+                       exhibitor_count=selectors.public_exhibitor_count(edition=edition))
+    return render(request, "expo/home.html", context)
+
+
+@require_safe
+@cache_public_page
+def edition_detail(request, edition):
+    edition = _edition_or_404(edition)
+    _keep_query(request, "edition", edition=edition.slug)
+    context = {"edition": edition, "halls": selectors.edition_with_halls(edition),
+               "exhibitor_count": selectors.public_exhibitor_count(edition=edition)}
+    return render(request, "expo/edition.html", context)
+
+
+def _page(request, queryset):
+    paginator = Paginator(queryset, selectors.PAGE_SIZE, allow_empty_first_page=True)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404(_("There is no such page of exhibitors.")) from exc
+
+
+def _params_without(request, *names):
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+@require_safe
+@cache_public_page
+def directory(request, edition):
+    edition = _edition_or_404(edition)
+    language = get_language()
+    tree = product_category_tree()
+    form = DirectoryFilterForm(request.GET or None, halls=list(edition.halls.all()), category_tree=tree)
+    _keep_query(request, "directory", edition=edition.slug)
+    context = {"edition": edition, "form": form, "letters": [value for value, _label in LETTERS],
+               "letter_param": "pinyin" if language == "zh-hans" else "letter",
+               "query_string": _params_without(request, "page"),
+               "letter_query": _params_without(request, "page", "letter", "pinyin")}
+    if form.is_bound and not form.is_valid():
+        return render(request, "expo/directory.html", {**context, "page": None}, status=400)
+    filters = selectors.DirectoryFilters(**form.filters()) if form.is_bound else selectors.DirectoryFilters()
+    page = _page(request, selectors.directory(edition=edition, filters=filters, language=language))
+    response = render(request, "expo/directory.html", {**context, "page": page, "filters": filters,
+                                                       "filtered": any(vars(filters).values())})
+    response.cacheable = not filters.q  # searches are not cached: there is no end to them
+    return response
+
+
+@require_safe
+@cache_public_page
+def hall_detail(request, edition, code):
+    edition = _edition_or_404(edition)
+    hall = selectors.hall_get(edition=edition, code=code)
+    if hall is None:
+        raise Http404(_("There is no such hall."))
+    hall.edition = edition
+    booths = selectors.hall_booths(hall=hall)
+    wanted_booth, wanted_company = request.GET.get("highlight", ""), request.GET.get("company", "")
+    highlighted = [booth for booth in booths if booth.exhibitor is not None and (
+        booth.code == wanted_booth or (wanted_company and booth.exhibitor.slug == wanted_company))]
+    _keep_query(request, "hall", edition=edition.slug, code=hall.code)
+    context = {
+        "edition": edition, "hall": hall, "booths": booths, "highlighted": highlighted,
+        "plan": hall_svg(hall=hall, booths=booths, highlighted=[booth.code for booth in highlighted]),
+        "halls": list(edition.halls.all()),
+    }
+    response = render(request, "expo/hall.html", context)
+    response.cacheable = not (wanted_booth or wanted_company) or bool(highlighted)  # no entry for junk values
+    return response
+
+
+@require_safe
+@cache_company_page
+def company_detail(request, slug):
+    company = selectors.company_get(slug=slug)
+    if company is None:
+        raise Http404(_("There is no such company."))
+    set_language_changer(request, company.get_absolute_url)
+    return render(request, "expo/company.html", company_page.context(company=company, language=get_language()))

@@ -1,0 +1,191 @@
+"""The public exhibitor directory: filters, A-Z, pagination, counts, and only public data."""
+
+import datetime
+
+import pytest
+
+from apps.companies.models import ChainSegment
+from apps.companies.regions import Region
+from apps.expo.models import EditionStatus
+from tests.factories import CompanyFactory
+from tests.factories.expo import make_booth, make_category, make_edition, make_hall, make_participation, make_product
+
+pytestmark = pytest.mark.usefixtures("expo_page")
+URL = "/en/expo/rubber-expo-2026/exhibitors/"
+
+
+def company(slug, en, zh, **fields):
+    return CompanyFactory(slug=slug, translations={"en": {"name": en}, "zh-hans": {"name": zh}}, **fields)
+
+
+def names_in(response):
+    html = response.content.decode()
+    return [part.split('">', 1)[1].split("</a>")[0] for part in html.split('<h2 class="expo-exhibitor-name"><a href="')[1:]]
+
+
+@pytest.fixture
+def edition(db):
+    edition = make_edition(slug="rubber-expo-2026")
+    make_hall(edition=edition, code="A")
+    make_hall(edition=edition, code="B", position=1)
+    return edition
+
+
+@pytest.fixture
+def exhibitors(edition):
+    """Four exhibitors across halls, segments, regions and categories."""
+    rubber = make_category(slug="natural-rubber", en="Natural rubber", zh="天然橡胶")
+    latex = make_category(slug="latex", en="Latex", zh="浓缩胶乳", parent=rubber)
+    tires = make_category(slug="tires", en="Tires", zh="轮胎")
+    hall_b = edition.halls.get(code="B")
+    plantation = make_participation(company=company("nandao", "Nandao Latex", "南岛胶乳有限公司", region=Region.HAINAN,
+                                                    segment=ChainSegment.UPSTREAM), edition=edition, booths=["A101"],
+                                    categories=[latex])
+    tire = make_participation(company=company("longyuan", "Longyuan Tire", "青岛隆远轮胎有限公司", region=Region.SHANDONG,
+                                              segment=ChainSegment.DOWNSTREAM), edition=edition,
+                              booths=[make_booth(hall=hall_b, code="B101")])
+    make_product(company=tire.company, en="Truck tire", zh="载重轮胎", categories=[tires])
+    carbon = make_participation(company=company("huaxing", "Huaxing Carbon Black", "潍坊华星炭黑有限公司",
+                                                region=Region.SHANDONG, segment=ChainSegment.UPSTREAM),
+                                edition=edition, booths=["A102"])
+    make_product(company=carbon.company, en="Latex concentrate", zh="胶乳", categories=[latex])
+    machinery = make_participation(company=company("haiyue", "Haiyue Machinery", "青岛海岳橡胶机械有限公司",
+                                                   region=Region.SHANDONG, segment=ChainSegment.MIDSTREAM),
+                                   edition=edition, booths=[make_booth(hall=hall_b, code="B102")])
+    return {"plantation": plantation, "tire": tire, "carbon": carbon, "machinery": machinery}
+
+
+def test_directory_lists_confirmed_exhibitors_a_to_z_with_count(client, edition, exhibitors):
+    make_participation(company=company("hidden", "Hidden Co", "隐藏公司"), edition=edition, is_confirmed=False)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert names_in(response) == ["Haiyue Machinery", "Huaxing Carbon Black", "Longyuan Tire", "Nandao Latex"]
+    assert "4 exhibitors" in response.content.decode()
+    assert "Hidden Co" not in response.content.decode()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("hall=B", ["Haiyue Machinery", "Longyuan Tire"]),
+    ("segment=upstream", ["Huaxing Carbon Black", "Nandao Latex"]),
+    ("region=hainan", ["Nandao Latex"]),
+    ("category=natural-rubber", ["Huaxing Carbon Black", "Nandao Latex"]),  # descendants, exhibit or product
+    ("category=tires", ["Longyuan Tire"]),
+    ("letter=H", ["Haiyue Machinery", "Huaxing Carbon Black"]),
+    ("hall=A&segment=upstream&region=shandong", ["Huaxing Carbon Black"]),
+    ("hall=B&category=tires&letter=L&q=truck", ["Longyuan Tire"]),
+    ("hall=A&category=tires", []),
+])
+def test_each_filter_and_combinations(client, exhibitors, query, expected):
+    response = client.get(f"{URL}?{query}")
+
+    assert response.status_code == 200
+    assert names_in(response) == expected
+
+
+def test_pinyin_initials_order_and_filter_in_chinese(client, exhibitors):
+    response = client.get("/zh-hans/expo/rubber-expo-2026/exhibitors/")
+    filtered = client.get("/zh-hans/expo/rubber-expo-2026/exhibitors/?pinyin=Q")
+
+    assert names_in(response) == ["南岛胶乳有限公司", "青岛海岳橡胶机械有限公司", "青岛隆远轮胎有限公司",
+                                  "潍坊华星炭黑有限公司"]  # N, Q, Q, W
+    assert names_in(filtered) == ["青岛海岳橡胶机械有限公司", "青岛隆远轮胎有限公司"]
+    assert "?pinyin=Q" in response.content.decode()  # the pinyin A-Z bar on Chinese pages
+
+
+def test_names_starting_with_a_digit_go_under_hash(client, edition):
+    make_participation(company=company("3a", "3A Additives", "3A助剂"), edition=edition)
+    make_participation(company=company("acme", "Acme Rubber", "阿克米橡胶"), edition=edition)
+
+    assert names_in(client.get(URL)) == ["Acme Rubber", "3A Additives"]  # '#' after Z
+    assert names_in(client.get(f"{URL}?letter=%23")) == ["3A Additives"]
+    assert names_in(client.get("/zh-hans/expo/rubber-expo-2026/exhibitors/?pinyin=A")) == ["阿克米橡胶"]
+    assert names_in(client.get("/zh-hans/expo/rubber-expo-2026/exhibitors/?pinyin=%23")) == ["3A助剂"]
+
+
+def test_links_keep_the_other_filters(client, exhibitors):
+    html = client.get(f"{URL}?hall=A&q=latex").content.decode()
+
+    assert 'href="?hall=A&amp;q=latex&amp;letter=N"' in html
+    assert 'name="q" value="latex"' in html
+
+
+def test_pagination_24_per_page_keeps_filters(client, edition):
+    for number in range(30):
+        make_participation(company=company(f"firm-{number:02d}", f"Firm {number:02d}", f"公司{number:02d}",
+                                           segment=ChainSegment.SERVICES), edition=edition)
+
+    first = client.get(f"{URL}?segment=services")
+    second = client.get(f"{URL}?segment=services&page=2")
+
+    assert len(names_in(first)) == 24 and names_in(first)[0] == "Firm 00"
+    assert names_in(second) == [f"Firm {number}" for number in range(24, 30)]
+    assert "30 exhibitors" in first.content.decode()
+    assert 'href="?segment=services&amp;page=2"' in first.content.decode()
+
+
+@pytest.mark.parametrize("query", ["page=99", "page=abc", "page=0"])
+def test_bad_page_numbers_are_404(client, exhibitors, query):
+    assert client.get(f"{URL}?{query}").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["hall=Z", "category=nope", "segment=bad", "region=mars", "letter=AB"])
+def test_unknown_filter_values_are_a_400_with_the_error_shown(client, exhibitors, query):
+    response = client.get(f"{URL}?{query}")
+
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_unknown_filter_values_are_explained_in_chinese(client, exhibitors):
+    response = client.get("/zh-hans/expo/rubber-expo-2026/exhibitors/?hall=Z")
+
+    assert response.status_code == 400
+    assert "选择一个有效的选项" in response.content.decode()
+
+
+def test_draft_edition_and_unknown_edition_are_404(client, db):
+    make_edition(slug="draft-expo", status=EditionStatus.DRAFT)
+
+    for path in ("/en/expo/draft-expo/exhibitors/", "/en/expo/draft-expo/", "/en/expo/nope/exhibitors/"):
+        assert client.get(path).status_code == 404
+
+
+def test_closed_edition_stays_public(client, db):
+    edition = make_edition(slug="rubber-expo-2025", status=EditionStatus.CLOSED)
+    make_participation(company=company("old", "Old Exhibitor", "老展商"), edition=edition)
+
+    assert names_in(client.get("/en/expo/rubber-expo-2025/exhibitors/")) == ["Old Exhibitor"]
+
+
+def test_expo_root_shows_cms_content_and_the_current_edition(client, expo_page, db):
+    from cms.api import add_plugin
+    from cms.models import PageContent
+
+    content = PageContent.admin_manager.get(page=expo_page, language="en")
+    add_plugin(content.get_placeholders().get(slot="intro"), "TextPlugin", "en", body="<p>Meet the whole chain.</p>")
+    make_edition(slug="rubber-expo-2025", status=EditionStatus.CLOSED, name_en="Expo 2025")
+    current = make_edition(slug="rubber-expo-2026", status=EditionStatus.UPCOMING, name_en="Expo 2026")
+    make_edition(slug="rubber-expo-2027", status=EditionStatus.DRAFT, name_en="Expo 2027")
+    make_hall(edition=current, code="A", name_en="Hall A")
+    make_participation(company=company("one", "One Co", "一号公司"), edition=current, booths=["A101"])
+
+    html = client.get("/en/expo/").content.decode()
+
+    assert "Meet the whole chain." in html
+    assert '<h2 id="edition-rubber-expo-2026">' in html
+    assert 'href="/en/expo/rubber-expo-2026/exhibitors/">Exhibitor directory (1 exhibitor)' in html
+    assert 'href="/en/expo/rubber-expo-2026/halls/A/">Hall A</a>' in html
+    assert "Expo 2025" in html and "Expo 2027" not in html
+
+
+def test_expo_root_falls_back_to_the_latest_closed_edition_in_chinese(client, db):
+    make_edition(slug="rubber-expo-2024", status=EditionStatus.CLOSED, name_zh="2024博览会",
+                 starts_on=datetime.date(2024, 9, 1))
+    make_edition(slug="rubber-expo-2025", status=EditionStatus.CLOSED, name_zh="2025博览会",
+                 starts_on=datetime.date(2025, 9, 1))
+
+    html = client.get("/zh-hans/expo/").content.decode()
+
+    assert '<h2 id="edition-rubber-expo-2025">' in html and "展商名录（0家展商）" in html
