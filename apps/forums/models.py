@@ -186,7 +186,6 @@ class Agenda(models.Model):
     email = models.EmailField(_("email for change alerts"), blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
                                 default=settings.LANGUAGE_CODE)
-    sessions = models.ManyToManyField(Session, related_name="agendas", blank=True, verbose_name=_("sessions"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -195,6 +194,22 @@ class Agenda(models.Model):
 
     def __str__(self):
         return self.email or str(self.user or self.token[:8])
+
+
+class AgendaEntry(models.Model):
+    """A starred session of an agenda, by released session id: no foreign key, so a session deleted from the draft
+    stays starred until the release that removes it has alerted the agenda."""
+
+    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="entries", verbose_name=_("agenda"))
+    session_id = models.PositiveBigIntegerField(_("session"), db_index=True)
+
+    class Meta:
+        verbose_name = _("starred session")
+        verbose_name_plural = _("starred sessions")
+        constraints = [models.UniqueConstraint(fields=("agenda", "session_id"), name="unique_agenda_session")]
+
+    def __str__(self):
+        return f"{self.agenda_id}:{self.session_id}"
 
 
 class RegistrationState(models.TextChoices):

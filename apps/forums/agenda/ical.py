@@ -1,0 +1,79 @@
+"""iCalendar export of released sessions: one VEVENT per session with a stable UID, times in the forum's zone
+(TZID plus a VTIMEZONE for it), texts in the request's language (the other language when missing)."""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def uid_domain():
+    return urlsplit(settings.SITE_URL).hostname or "valley.example"
+
+
+def session_uid(session_id):
+    """Stable across releases and languages, so calendar clients update the event in place."""
+    return f"forum-session-{session_id}@{uid_domain()}"
+
+
+def _description(session):
+    lines = [session.forum.title, str(session.format_label)]
+    for appearance in session.appearances:
+        speaker = appearance.speaker
+        company = f", {speaker.company.name}" if speaker.company else ""
+        lines.append(f"{appearance.role_label}: {speaker.name}{company}")  # labels in the active language
+    if session.abstract:
+        lines += ["", session.abstract]
+    return "\n".join(lines)
+
+
+def _location(session):
+    parts = [session.room.name, session.room.location] if session.room else []
+    parts.append(session.forum.venue)
+    return ", ".join(part for part in parts if part)
+
+
+def _event(session, *, version, stamp, session_url):
+    event = Event()
+    event.add("uid", session_uid(session.id))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", session.starts_at)  # aware in the forum's ZoneInfo: written with its TZID
+    event.add("dtend", session.ends_at)
+    event.add("sequence", version)
+    event.add("summary", session.title)
+    event.add("description", _description(session))
+    location = _location(session)
+    if location:
+        event.add("location", location)
+    event.add("status", "CANCELLED" if session.cancelled else "CONFIRMED")
+    if session_url:
+        event.add("url", session_url(session.id))
+    return event
+
+
+def calendar_bytes(*, sessions, name, version, released_at, session_url=None):
+    """The .ics of these SessionViews (already in the active language). `session_url(id)` gives absolute URLs."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Valley Portal//Forums//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    stamp = released_at.astimezone(datetime.timezone.utc)
+    for session in sessions:
+        calendar.add_component(_event(session, version=version, stamp=stamp, session_url=session_url))
+    if sessions:
+        years = [s.starts_at.year for s in sessions]
+        calendar.add_missing_timezones(first_date=datetime.date(min(years), 1, 1),
+                                       last_date=datetime.date(max(years) + 2, 1, 1))
+    return calendar.to_ical()
+
+
+def calendar_name(kind, label=""):
+    names = {"all": _("Forum programme"), "agenda": _("My forum agenda")}
+    base = names.get(kind, _("Forum programme"))
+    return f"{label} · {base}" if label else base

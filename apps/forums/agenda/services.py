@@ -1,0 +1,130 @@
+"""Writes of personal agendas (starred sessions) and the change alerts sent when a release moves them."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from apps.forums.models import Agenda, AgendaEntry, ScheduleRelease
+
+MAX_STARRED = 500
+ALERT_CHANGES = ("moved", "cancelled", "removed")  # a retitled ("changed") or added session alerts nobody
+
+
+def _new_token():
+    return secrets.token_urlsafe(32)
+
+
+def _user_agenda(user, language):
+    """The account's agenda, created on first use (two first requests at once: the second reads the first's),
+    locked for this transaction."""
+    try:
+        with transaction.atomic():
+            agenda, _created = Agenda.objects.get_or_create(
+                user=user, defaults={"token": _new_token(), "language": language})
+    except IntegrityError:
+        agenda = Agenda.objects.get(user=user)
+    return Agenda.objects.select_for_update().get(pk=agenda.pk)
+
+
+def _entries_replace(agenda, session_ids):
+    session_ids = set(session_ids)
+    current = set(agenda.entries.values_list("session_id", flat=True))
+    agenda.entries.filter(session_id__in=current - session_ids).delete()
+    AgendaEntry.objects.bulk_create([AgendaEntry(agenda=agenda, session_id=pk) for pk in session_ids - current],
+                                    ignore_conflicts=True)
+
+
+def released_ids(release):
+    """Ids of the sessions in a release (an empty set before the first release)."""
+    return {int(pk) for pk in release.snapshot.get("sessions", {})} if release is not None else set()
+
+
+def clean_session_ids(raw, *, known, strict=True):
+    """Session ids from user input (a list, or a comma-separated string) kept when released (in `known`), in
+    their order. Past MAX_STARRED: ValidationError when `strict`, else the first ones."""
+    if isinstance(raw, str):
+        raw = raw.replace(" ", "").split(",")
+    ids = []
+    for value in raw or []:
+        try:
+            pk = int(value)
+        except (TypeError, ValueError):
+            continue
+        if pk in known and pk not in ids:
+            ids.append(pk)
+    if len(ids) > MAX_STARRED:
+        if strict:
+            raise ValidationError(_("An agenda holds at most %(count)d sessions.") % {"count": MAX_STARRED})
+        ids = ids[:MAX_STARRED]
+    return ids
+
+
+@transaction.atomic
+def agenda_save(*, session_ids, language, token="", email="", user=None):
+    """Create or update a visitor's agenda (known by its token) or an account's agenda; returns the agenda.
+
+    A token that is unknown, or belongs to an account's agenda, starts a new agenda with a new token. The starred
+    sessions are replaced by `session_ids` (released ids, already checked)."""
+    if user is not None and user.is_authenticated:
+        agenda = _user_agenda(user, language)
+    else:
+        agenda = Agenda.objects.select_for_update().filter(token=token, user__isnull=True).first() if token else None
+        if agenda is None:
+            agenda = Agenda.objects.create(token=_new_token(), language=language)
+    if email and email.strip():  # an empty field keeps the address (the manage page stops alerts)
+        agenda.email = email.strip()
+    agenda.language = language
+    agenda.save(update_fields=["email", "language", "updated_at"])
+    _entries_replace(agenda, session_ids)
+    return agenda
+
+
+@transaction.atomic
+def agenda_user_sync(*, user, session_ids, language):
+    """Replace the starred sessions of an account's agenda (keeps its email and token)."""
+    agenda = _user_agenda(user, language)
+    _entries_replace(agenda, session_ids)
+    agenda.save(update_fields=["updated_at"])
+    return agenda
+
+
+def agenda_email_set(*, agenda, email, language):
+    """The address (and its language) for change alerts of a visitor's agenda; empty stops the alerts."""
+    agenda.email, agenda.language = email.strip(), language
+    agenda.save(update_fields=["email", "language", "updated_at"])
+    return agenda
+
+
+def release_alerts_record(*, release_id):
+    """Alert every agenda that starred a session this release moved, cancelled or removed: one event per agenda
+    and release (recorded again, it adds nothing), to the agenda's account or else its email address, listing all
+    its affected sessions. Returns how many alerts this call recorded."""
+    from apps.notifications.models import Event
+
+    from .alerts import affected_by_agenda, alert_items, alert_key, alert_record
+
+    release = ScheduleRelease.objects.filter(pk=release_id).first()
+    if release is None:
+        return 0
+    entries = {entry["session"]: entry for entry in release.changelog or [] if entry.get("change") in ALERT_CHANGES}
+    if not entries:
+        return 0
+    starred = affected_by_agenda(session_ids=list(entries))
+    if not starred:
+        return 0
+    items = alert_items(release=release, entries=entries)
+    done = set(Event.objects.filter(key__in=[alert_key(release.pk, pk) for pk in starred])
+               .values_list("key", flat=True))
+    agendas = Agenda.objects.filter(pk__in=starred).select_related("user").order_by("pk")
+    count = 0
+    for agenda in agendas:
+        if (agenda.user_id is None and not agenda.email) or alert_key(release.pk, agenda.pk) in done:
+            continue
+        ordered = sorted(starred[agenda.pk], key=lambda pk: (items[pk]["before"] or items[pk]["after"])["starts_at"])
+        alert_record(release=release, agenda=agenda, items=[items[pk] for pk in ordered])
+        count += 1
+    # A removed session never comes back under its id: forget its stars once they have been alerted.
+    AgendaEntry.objects.filter(session_id__in=[pk for pk, e in entries.items() if e["change"] == "removed"]).delete()
+    return count

@@ -1,0 +1,95 @@
+"""Registration pages: the public sign-up form of a forum, the registrant's own page (reached by the secret link
+in their emails) and the attendee list for organisers. Never cached: forms carry CSRF tokens, the rest is private."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+from menus.utils import set_language_changer
+
+from apps.forums.models import RegistrationState
+
+from . import selectors, services
+from .csv_export import registrations_csv
+from .forms import RegistrationForm
+from .notifications import manage_path
+
+
+def _initial(user):
+    """A logged-in visitor's name, address and company, to start the form with."""
+    if not user.is_authenticated:
+        return {}
+    membership = user.memberships.select_related("company").prefetch_related("company__translations").first()
+    return {"name": user.get_full_name() or user.username, "email": user.email,
+            "organisation": str(membership.company) if membership else ""}
+
+
+def _forum_context(forum):
+    places_left = None if forum.capacity is None else max(0, forum.capacity - forum.confirmed_count)
+    return {"forum": forum, "places_left": places_left, "full": places_left == 0}
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request, slug):
+    forum = selectors.registration_forum_get(slug=slug)
+    if forum is None:
+        raise Http404
+    form = RegistrationForm(request.POST or None, initial=_initial(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(forum=forum, language=get_language(), user=request.user,
+                                                        **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("email" if error.code == "duplicate" else None, error)
+        else:
+            return redirect(f"{manage_path(registration)}?new=1")
+    set_language_changer(request, lambda language: _register_path(forum, language))
+    return render(request, "forums/registration/register.html", {**_forum_context(forum), "form": form},
+                  status=400 if form.errors else 200)
+
+
+def _register_path(forum, language):
+    with translation.override(language):
+        return reverse("forums:register", kwargs={"slug": forum.slug})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_manage(request, token):
+    registration = selectors.registration_get(token=token)
+    if registration is None:
+        raise Http404
+    if request.method == "POST":
+        services.registration_cancel(registration=registration)
+        return redirect(f"{manage_path(registration)}?cancelled=1")
+    set_language_changer(request, lambda language: manage_path(registration, language))
+    response = render(request, "forums/registration/manage.html", {
+        "registration": registration, "forum": registration.forum,
+        "position": services.waitlist_position(registration), "is_new": "new" in request.GET,
+        "just_cancelled": "cancelled" in request.GET, "states": RegistrationState,
+    })
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"  # the token must not leak to other sites
+    return response
+
+
+@never_cache
+@require_safe
+def attendees_csv(request, slug):
+    """The forum's attendee list for its organisers (staff who may view registrations)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not (request.user.is_staff and request.user.has_perm("forums.view_registration")):
+        raise PermissionDenied
+    forum = selectors.forum_get(slug=slug)
+    if forum is None:
+        raise Http404
+    response = HttpResponse(registrations_csv(selectors.attendees(forum=forum)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="attendees-{forum.slug}.csv"'
+    return response

@@ -1,0 +1,28 @@
+"""A release queues its change alerts; a real Celery worker records them (one per agenda) after the commit."""
+
+import datetime
+
+from apps.forums.agenda.alerts import alert_key
+from apps.forums.agenda.services import agenda_save
+from apps.forums.services import schedule_release
+from apps.notifications.models import Channel, Message
+from tests.conftest import wait_until
+from tests.factories.forums import at, make_forum, make_room, make_session
+
+
+def test_worker_records_one_alert_for_an_agenda_whose_session_moved(forums_page, celery_worker):
+    forum = make_forum(slug="tyre-forum", title="Tyre Forum", title_zh="轮胎论坛")
+    room = make_room(slug="hall-a", name="Hall A", name_zh="A厅")
+    keynote = make_session(forum=forum, room=room, starts_at=at(9), title="Keynote", title_zh="主旨演讲")
+    schedule_release(user=None)
+    agenda = agenda_save(session_ids=[keynote.pk], language="zh-hans", email="li@example.com")
+    keynote.starts_at, keynote.ends_at = at(14), at(14) + datetime.timedelta(minutes=45)
+    keynote.save()
+
+    second = schedule_release(user=None)
+
+    alert = wait_until(lambda: Message.objects.filter(channel=Channel.EMAIL, email="li@example.com").first(),
+                       timeout=30)
+    assert alert is not None and alert.language == "zh-hans"
+    assert alert.event.key == alert_key(second.pk, agenda.pk)
+    assert Message.objects.filter(email="li@example.com").count() == 1

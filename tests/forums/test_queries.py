@@ -1,0 +1,56 @@
+"""Query counts of the public forum pages: the same with 1 and with 3 sessions and speakers, none from the cache.
+
+Measured on a first (uncached) anonymous request in a fresh process state (snapshot not yet loaded); the count
+includes django CMS's page lookup and menu.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import CompanyFactory, make_forum, make_room, make_session, make_speaker, make_topic
+from tests.factories.forums import at, release
+
+pytestmark = pytest.mark.usefixtures("forums_page")
+
+QUERIES = {"programme": 10, "grid": 11, "session": 10, "speakers": 11, "speaker": 10, "forum": 10, "changelog": 13}
+
+
+@pytest.fixture
+def programme_of(db):
+    def make(count):
+        forum = make_forum(slug="tyre-summit", hosts=[CompanyFactory()], co_organisers=[CompanyFactory()])
+        topic, speakers = make_topic(slug="green"), []
+        for n in range(count):
+            speaker = make_speaker(slug=f"speaker-{n}", company=CompanyFactory())
+            speakers.append(speaker)
+            make_session(forum=forum, room=make_room(slug=f"room-{n}"), topic=topic, starts_at=at(9 + n),
+                         speakers=[speaker, (speakers[0], "moderator")] if n else [speaker])
+        release()
+        for extra in range(count):  # more releases, for the changelog
+            make_session(forum=forum, starts_at=at(15 + extra))
+            release()
+        cache.clear()
+        return {"forum": forum, "speakers": speakers}
+
+    return make
+
+
+@pytest.mark.parametrize("count", [1, 3])
+@pytest.mark.parametrize("name, path", [
+    ("programme", "/en/forums/"), ("programme", "/zh-hans/forums/?day=2026-09-18&topic=green"),
+    ("grid", "/zh-hans/forums/grid/?day=2026-09-18"), ("speakers", "/en/forums/speakers/"),
+    ("speaker", "/en/forums/speakers/speaker-0/"), ("forum", "/en/forums/tyre-summit/"),
+    ("changelog", "/zh-hans/forums/changes/"), ("session", "session"),
+])
+def test_page_query_count_does_not_grow(client, programme_of, django_assert_num_queries, count, name, path):
+    made = programme_of(count)
+    if path == "session":
+        path = f"/en/forums/sessions/{made['forum'].sessions.order_by('starts_at').last().pk}/"
+
+    with django_assert_num_queries(QUERIES[name]):
+        response = client.get(path)
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+
+    with django_assert_num_queries(0):
+        response = client.get(path)
+    assert response.status_code == 200 and response["X-Page-Cache"] == "hit"
