@@ -12,4 +12,6 @@ so that runs compare).
 GENERATORS = [
     ["bench_articles", "--count", "2000"],
     ["bench_trading_notices", "--count", "20000"],
+    ["bench_forum_sessions", "--count", "2000"],
+    ["bench_exhibitors", "--count", "10000"],
 ]

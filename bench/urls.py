@@ -20,4 +20,11 @@ URLS = [
     "/en/trading/natural-rubber/?q=%5B2024%5D+No.+120",
     "/en/trading/natural-rubber/2026/risk-1/",
     "/zh-hans/trading/banner.json",
+    "/en/forums/",
+    "/en/forums/?day=2026-09-18&forum=bench-forum-7",
+    "/zh-hans/forums/grid/?day=2026-09-18",
+    "/en/forums/schedule.json",
+    "/en/expo/bench-expo-2026/exhibitors/?hall=H3&category=tires&segment=downstream&page=2",
+    "/zh-hans/expo/bench-expo-2026/exhibitors/?q=%E9%9D%92%E5%B2%9B%E8%BD%AE%E8%83%8E",
+    "/en/expo/companies/bench-company-05000/",
 ]

@@ -53,14 +53,22 @@ class PublicPageCache:
         if self.on_bump:
             self.on_bump()
 
-    def page(self, view):
-        """Decorator: serve anonymous visitors a stored copy of a 200 response; render and store it on a miss."""
+    def page(self, view=None, *, also=()):
+        """Decorator: serve anonymous visitors a stored copy of a 200 response; render and store it on a miss.
+
+        `also`: a callable returning other apps' PublicPageCache objects whose content the page shows too (a
+        company page lists news and forum sessions): a bump of any of them makes the page stale."""
+        if view is None:
+            return lambda actual: self.page(actual, also=also)
 
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not is_cacheable_request(request):
                 return view(request, *args, **kwargs)
             version, ttl = self.content_version()
+            for other in (also() if also else ()):
+                other_version, other_ttl = other.content_version()
+                version, ttl = f"{version}.{other_version}", min(ttl, other_ttl)
             digest = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
             key = f"{self.namespace}:page:{version}:{cms_cache_version()}:{digest}"
             stored = cache.get(key)

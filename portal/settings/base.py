@@ -222,6 +222,7 @@ CELERY_BEAT_SCHEDULE = {
     "news-publish-due-notifications": {"task": "news.publish_due_notifications", "schedule": 60.0},
     "notifications-requeue-stale": {"task": "notifications.requeue_stale", "schedule": 60.0},
     "notifications-daily-digest": {"task": "notifications.send_digests", "schedule": crontab(hour=8, minute=0)},
+    "expo-profile-reminders": {"task": "expo.profile_reminders", "schedule": crontab(hour=9, minute=30)},
 }
 WORKER_HEARTBEAT_MAX_AGE = 120  # seconds after which /healthz reports the worker as silent
 

@@ -223,3 +223,41 @@ def test_logo_png_same_input_gives_same_bytes():
     assert first == logo_png(text="LY", color="#c62828")
     assert first != logo_png(text="LY", color="#283593")
     assert first.startswith(b"\x89PNG")
+
+
+SECTION_URLS = [
+    "/{lang}/", "/{lang}/news/", "/{lang}/trading/", "/{lang}/expo/", "/{lang}/expo/rubber-expo-2026/exhibitors/",
+    "/{lang}/expo/rubber-expo-2026/exhibitors/?q=%E8%BD%AE%E8%83%8E", "/{lang}/expo/companies/longyuan-tire/",
+    "/{lang}/forums/", "/{lang}/forums/grid/", "/{lang}/forums/speakers/", "/{lang}/forums/schedule.json",
+]
+
+
+@pytest.fixture
+def full_demo(db, settings, tmp_path, django_capture_on_commit_callbacks):
+    """The whole demo (core and every feature app), with the apphooks of its pages in the URL resolvers."""
+    from apps.core.demo import demo_load
+    from tests.factories.cms_pages import urls_reload
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with django_capture_on_commit_callbacks(execute=True):
+        report = demo_load()
+    urls_reload()
+    yield report
+    Page.objects.update(application_urls=None, application_namespace=None)
+    urls_reload()
+
+
+def test_every_extension_builds_once_and_serves_every_section(full_demo, client, django_capture_on_commit_callbacks):
+    from apps.core.demo import EXTENSIONS, demo_load
+
+    assert all(full_demo.extras[path] > 0 for path in EXTENSIONS)
+    for language in ("en", "zh-hans"):
+        for url in SECTION_URLS:
+            assert client.get(url.format(lang=language)).status_code == 200, url.format(lang=language)
+    assert "轮胎" in client.get("/zh-hans/expo/rubber-expo-2026/exhibitors/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = demo_load()
+
+    assert (again.pages, again.companies, again.users) == (0, 0, 0)
+    assert all(count == 0 for count in again.extras.values()), again.extras
