@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
+from django.utils import translation
 
 from apps.accounts import roles
 from tests.factories import make_page, make_user
@@ -27,6 +29,7 @@ def _fresh_cache():
     cache.clear()
     Site.objects.clear_cache()
     ContentType.objects.clear_cache()
+    translation.activate(settings.LANGUAGE_CODE)  # a request of the test before may have left Chinese active
     yield
 
 

@@ -1,9 +1,25 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
+from parler.forms import TranslatableModelForm
+
+from apps.core.images import image_upload_clean
 
 from .models import Company, Membership, Product, ProductCategory, ProductImage
 from .services import company_index
+
+
+class CompanyForm(TranslatableModelForm):
+    """Logos are checked by content, size and pixel count and re-encoded, as in the exhibitor portal."""
+
+    def clean_logo(self):
+        return image_upload_clean(self.cleaned_data.get("logo"))
+
+
+class ProductImageForm(forms.ModelForm):
+    def clean_image(self):
+        return image_upload_clean(self.cleaned_data.get("image"))
 
 
 class MembershipInline(admin.TabularInline):
@@ -14,6 +30,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Company)
 class CompanyAdmin(TranslatableAdmin):
+    form = CompanyForm
     list_display = ("__str__", "slug", "segment", "region", "country", "updated_at")
     list_filter = ("segment", "region", "country")
     search_fields = ("slug", "translations__name", "translations__short_name")
@@ -51,6 +68,7 @@ class ProductCategoryAdmin(TranslatableAdmin):
 
 class ProductImageInline(admin.TabularInline):
     model = ProductImage
+    form = ProductImageForm
     extra = 0
     fields = ("image", "position")
 
