@@ -100,3 +100,8 @@ def query_filter(query, field="search_document"):
     for token, is_prefix in terms:
         condition &= Q(**{f"{field}__contains": f" {token}" if is_prefix else f" {token} "})
     return condition
+
+
+def warm_up():
+    """Load jieba's dictionary now (1-3 s) rather than in the first visitor's search (see portal/wsgi.py)."""
+    _jieba()

@@ -15,7 +15,7 @@ from .forms import ReleaseForm
 from .models import ScheduleRelease
 from .overlaps import schedule_overlaps
 from .programme import Programme
-from .snapshot import snapshot_build
+from .snapshot import snapshot_build, snapshot_digest
 
 
 def _overlap_rows(overlaps, programme):
@@ -74,7 +74,8 @@ class ScheduleReleaseAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             try:
                 release = services.schedule_release(user=request.user, note_en=form.cleaned_data["note_en"],
-                                                    note_zh_hans=form.cleaned_data["note_zh_hans"])
+                                                    note_zh_hans=form.cleaned_data["note_zh_hans"],
+                                                    seen_digest=form.cleaned_data["draft_digest"] or None)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -88,7 +89,7 @@ class ScheduleReleaseAdmin(admin.ModelAdmin):
             "form": form, "current": current, "unchanged": current is not None and current.snapshot == draft,
             "entries": entries_view(changelog, _Merged(programme, previous_programme), get_language()),
             "overlaps": overlaps, "session_count": len(draft["sessions"]),
-            "preview_url": _public_url(),
+            "preview_url": _public_url(), "draft_digest": snapshot_digest(draft),
         }
         return TemplateResponse(request, "forums/admin/schedule.html", context)
 

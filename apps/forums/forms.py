@@ -87,6 +87,8 @@ class ReleaseForm(forms.Form):
     note_zh_hans = forms.CharField(label=_("Note (Chinese)"), required=False, max_length=2000,
                                    widget=forms.Textarea(attrs={"rows": 3}))
     confirm_overlaps = forms.BooleanField(label=_("Release despite the overlaps listed above"), required=False)
+    # The draft the editor reviewed on this page: a draft changed since is not released unseen.
+    draft_digest = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, overlaps=0, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from .cache import content_version_bump
 from .changelog import changelog_compute
 from .models import ScheduleRelease
-from .snapshot import snapshot_build
+from .snapshot import snapshot_build, snapshot_digest
 
 
 def _alerts_queue(release_id):
@@ -20,17 +20,21 @@ def _alerts_queue(release_id):
     release_alerts.delay(release_id)  # thousands of agendas may be concerned: not in the editor's request
 
 
-def schedule_release(*, user, note_en="", note_zh_hans=""):
+def schedule_release(*, user, note_en="", note_zh_hans="", seen_digest=None):
     """Release the draft programme as the next version. `user` None means the system (demo data, benchmarks).
 
     Raises ValidationError when nothing changed since the last release, PermissionDenied without
-    forums.release_schedule."""
+    forums.release_schedule. `seen_digest`: the snapshot_digest of the draft the editor reviewed; a draft that
+    changed since is refused (ValidationError), so nothing goes out unseen."""
     if user is not None and not user.has_perm("forums.release_schedule"):
         raise PermissionDenied(_("You may not release the forum schedule."))
     try:
         with transaction.atomic():
             previous = ScheduleRelease.objects.select_for_update().order_by("-version").first()
             snapshot = snapshot_build()
+            if seen_digest is not None and seen_digest != snapshot_digest(snapshot):
+                raise ValidationError(_("The draft changed since you opened this page. Review the changes again."),
+                                      code="stale")
             if previous is not None and previous.snapshot == snapshot:
                 raise ValidationError(_("Nothing changed since release %(version)s."),
                                       code="unchanged", params={"version": previous.version})

@@ -5,6 +5,8 @@ times as ISO 8601 in UTC): see the forums contract in the module docstring of ap
 """
 
 import datetime
+import hashlib
+import json
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -77,3 +79,8 @@ def snapshot_build():
     """The draft programme as a JSON-serialisable dict (a fixed number of queries, whatever its size)."""
     return {"forums": _forums(), "rooms": _rooms(), "topics": _topics(), "speakers": _speakers(),
             "sessions": _sessions()}
+
+
+def snapshot_digest(snapshot):
+    """A short fingerprint of a snapshot (the release form carries the one of the draft the editor reviewed)."""
+    return hashlib.sha256(json.dumps(snapshot, sort_keys=True, default=str).encode()).hexdigest()[:32]

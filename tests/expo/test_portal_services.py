@@ -133,7 +133,7 @@ def test_editors_are_told_once_per_change_in_their_inbox(company_a, member_a, po
 
 def test_an_approval_refuses_a_change_extended_after_the_editor_opened_it(company_a, member_a, portal_editor):
     change = services.profile_change_submit(company=company_a, user=member_a, profile=_profile(company_a))
-    seen = services.payload_digest(change.payload)
+    seen = services.change_digest(change)
     services.product_delete_submit(company=company_a, user=member_a, key=str(company_a.products.get().pk))
     with pytest.raises(services.ProfileChangeError):
         services.profile_change_approve(change=change, editor=portal_editor, digest=seen)

@@ -45,7 +45,7 @@ def test_pending_list_and_diff_per_language(client, portal_editor, change):
 
 def test_approve_from_the_admin(client, portal_editor, change, company_a):
     client.force_login(portal_editor)
-    digest = services.payload_digest(change.payload)
+    digest = services.change_digest(change)
     response = client.post(f"/en/admin/expo/profilechange/{change.pk}/approve/", {"digest": digest})
     assert response.status_code == 302
     change.refresh_from_db()
@@ -81,3 +81,36 @@ def test_a_stale_digest_is_refused(client, portal_editor, change):
     assert ProfileChange.objects.get(pk=change.pk).state == ProfileChangeState.PENDING
     messages = client.get(response["Location"]).content.decode()
     assert "The exhibitor changed this request after you opened it." in messages
+
+
+def test_a_logo_swapped_after_the_editor_opened_the_review_is_not_approved(client, portal_editor, change, company_a,
+                                                                           member_a):
+    client.force_login(portal_editor)
+    html = client.get(f"/en/admin/expo/profilechange/{change.pk}/change/").content.decode()
+    seen = re.search(r'name="digest" value="([0-9a-f]+)"', html).group(1)
+    services.profile_change_submit(company=company_a, user=member_a, logo=image_check(image_upload(color="blue")),
+                                   profile=None)
+
+    client.post(f"/en/admin/expo/profilechange/{change.pk}/approve/", {"digest": seen})
+
+    assert ProfileChange.objects.get(pk=change.pk).state == ProfileChangeState.PENDING
+    assert not Company.objects.get(pk=company_a.pk).logo
+
+
+def test_approval_keeps_what_an_editor_changed_meanwhile_in_fields_the_exhibitor_left(client, portal_editor, change,
+                                                                                      company_a):
+    company = Company.objects.get(pk=company_a.pk)
+    company.phone = "+86 532 1234 5678"
+    company.set_current_language("zh-hans")
+    company.city = "青岛市城阳区"
+    company.save()
+    client.force_login(portal_editor)
+    html = client.get(f"/en/admin/expo/profilechange/{change.pk}/change/").content.decode()
+    assert "+86 532 1234 5678" in html  # the review shows the profile as it is now
+
+    client.post(f"/en/admin/expo/profilechange/{change.pk}/approve/", {"digest": services.change_digest(change)})
+
+    company = Company.objects.get(pk=company_a.pk)
+    assert company.phone == "+86 532 1234 5678"
+    assert company.safe_translation_getter("city", language_code="zh-hans") == "青岛市城阳区"
+    assert company.safe_translation_getter("name", language_code="zh-hans") == "隆远轮胎集团"

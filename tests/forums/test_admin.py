@@ -199,3 +199,22 @@ def test_releases_are_read_only(client, editor):
     assert 'name="_save"' not in page
     assert client.post(f"/en/admin/forums/schedulerelease/{made.pk}/delete/", {"post": "yes"}).status_code == 403
     assert "Review and release the schedule" in client.get("/en/admin/forums/schedulerelease/").content.decode()
+
+
+def test_release_refuses_a_draft_changed_since_the_editor_reviewed_it(client, editor):
+    import re
+
+    forum = make_forum()
+    make_session(forum=forum, starts_at=at(9), title="Opening")
+    client.force_login(editor)
+    page = client.get(SCHEDULE).content.decode()
+    digest = re.search(r'name="draft_digest" value="([0-9a-f]+)"', page).group(1)
+    make_session(forum=forum, starts_at=at(15), title="Added after the review")
+
+    response = client.post(SCHEDULE, {"draft_digest": digest}, follow=True)
+
+    assert "The draft changed since you opened this page" in response.content.decode()
+    assert ScheduleRelease.objects.count() == 0
+    fresh = re.search(r'name="draft_digest" value="([0-9a-f]+)"', response.content.decode()).group(1)
+    assert client.post(SCHEDULE, {"draft_digest": fresh}).status_code == 302
+    assert len(ScheduleRelease.objects.get().snapshot["sessions"]) == 2

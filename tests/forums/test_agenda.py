@@ -261,3 +261,12 @@ def test_agenda_ical_query_count_does_not_grow(client, db, django_assert_num_que
 
 
 AGENDA_PAGE_QUERIES = 9  # CMS page lookup and menu, the release and its snapshot
+
+
+@pytest.mark.parametrize("body", ['{"sessions": [1e400]}', '{"sessions": [Infinity, NaN]}'])
+def test_sync_ignores_numbers_that_are_not_ids(client, sessions, body):
+    client.force_login(make_user())
+
+    response = client.post("/en/forums/agenda/sync/", body, content_type="application/json")
+
+    assert response.status_code == 200 and response.json() == {"sessions": []}

@@ -66,7 +66,7 @@ class ProfileChangeAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request), "opts": self.model._meta, "original": change,
             "title": _("Review the profile change of %(company)s") % {"company": change.company},
             "diff": change_diff(change), "media_url": settings.MEDIA_URL, "can_review": can_review,
-            "digest": services.payload_digest(change.payload), "reject_form": reject_form or RejectForm(),
+            "digest": services.change_digest(change), "reject_form": reject_form or RejectForm(),
         }
         return TemplateResponse(request, "admin/expo/profilechange/review.html", context, status=status)
 
@@ -89,7 +89,9 @@ class ProfileChangeAdmin(admin.ModelAdmin):
     def _approve(self, request, pk):
         change = self._check(request, pk)
         try:
-            services.profile_change_approve(change=change, editor=request.user, digest=self._digest(request))
+            # The returned change reads the company afresh: `change` holds its translations from before the approval
+            # (and reading them would put the old names back into parler's translation cache).
+            change = services.profile_change_approve(change=change, editor=request.user, digest=self._digest(request))
         except services.ProfileChangeError as error:
             self.message_user(request, str(error), messages.ERROR)
             return redirect("admin:expo_profilechange_change", pk)

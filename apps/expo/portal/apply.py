@@ -10,7 +10,8 @@ from apps.companies.models import Company, Product, ProductCategory, ProductImag
 from apps.expo.models import Participation
 from apps.expo.services import company_index
 
-from .profile import LANGUAGES, SHARED, TRANSLATED
+from .profile import LANGUAGES, SHARED, TRANSLATED, payload_merged
+from .selectors import company_snapshot_load
 
 
 def _copy(path):
@@ -106,7 +107,8 @@ def _products(company, payload, obsolete):
 def change_apply(change):
     """Apply the change's payload; returns storage paths to delete once the transaction has committed."""
     company = Company.objects.select_for_update().get(pk=change.company_id)
-    payload, obsolete = change.payload, []
+    payload = payload_merged(change.payload, baseline=change.baseline, live=company_snapshot_load(company))
+    obsolete = []
     _company(company, payload, change, obsolete)
     _participations(company, payload)
     _products(company, payload, obsolete)

@@ -9,7 +9,7 @@ from apps.expo.models import Participation
 
 from . import selectors
 from .forms import LANGUAGE_LABELS
-from .profile import LANGUAGES, SHARED, TRANSLATED, effective
+from .profile import LANGUAGES, SHARED, TRANSLATED, effective, payload_merged
 
 # inline_diff marks words removed and added (difflib over words, CJK characters one by one).
 from apps.news.revisions import inline_diff  # noqa: E402  (a pure helper shared with the News Center)
@@ -41,7 +41,10 @@ def _names(ids, names):
 
 def change_diff(change):
     """The review of one change: sections of rows, each row with old, new and whether it changed."""
-    baseline, payload = change.baseline, change.payload
+    live = selectors.company_snapshot_load(change.company)
+    # The profile shown as it is now (an editor may have edited it since the submission) and as it will be.
+    baseline = {**change.baseline, "shared": live["shared"], "translations": live["translations"], "logo": live["logo"]}
+    payload = payload_merged(change.payload, baseline=change.baseline, live=live)
     new = effective(baseline, payload, logo_path=change.logo.name if change.logo else "")
     regions = dict(Region.choices)
     result = {"has_profile": "translations" in payload, "logo": None, "participations": [], "products": []}

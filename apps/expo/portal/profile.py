@@ -107,3 +107,25 @@ def display_name(translations, language):
     """A name in this language, else in any language."""
     own = translations.get(language, {}).get("name", "")
     return own or next((values.get("name") for values in translations.values() if values.get("name")), "")
+
+
+def _untouched_from_live(proposed, baseline, live):
+    """Each proposed value, except where the exhibitor left the value it saw: there the live value, which an
+    editor may have changed since the submission."""
+    merged = dict(live)
+    merged.update({name: live.get(name, value) if value == baseline.get(name) else value
+                   for name, value in proposed.items()})
+    return merged
+
+
+def payload_merged(payload, *, baseline, live):
+    """The payload to apply or show: profile fields the exhibitor did not touch keep their live values."""
+    merged = copy.deepcopy(payload)
+    if "shared" in payload:
+        merged["shared"] = _untouched_from_live(payload["shared"], baseline.get("shared", {}), live["shared"])
+    if "translations" in payload:
+        merged["translations"] = {
+            language: _untouched_from_live(values, baseline.get("translations", {}).get(language, {}),
+                                           live["translations"].get(language, {}))
+            for language, values in payload["translations"].items()}
+    return merged

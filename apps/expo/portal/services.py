@@ -26,9 +26,11 @@ class ProfileChangeError(Exception):
     """A change cannot be made now (its message is for the user)."""
 
 
-def payload_digest(payload):
-    """A short fingerprint of a payload: the review form carries it, so an approval applies what was shown."""
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+def change_digest(change):
+    """A short fingerprint of a change (payload and proposed logo file): the review form carries it, so an
+    approval applies what the editor was shown."""
+    seen = {"payload": change.payload, "logo": change.logo.name if change.logo else ""}
+    return hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def pending_files(change):
@@ -185,10 +187,11 @@ def profile_change_withdraw(*, change, user):
 
 
 def _reviewable(change, digest):
-    change = ProfileChange.objects.select_for_update().select_related("company").get(pk=change.pk)
+    Company.objects.select_for_update().filter(pk=change.company_id).first()  # the submitters' lock order
+    change = ProfileChange.objects.select_for_update().get(pk=change.pk)
     if change.state != ProfileChangeState.PENDING:
         raise ProfileChangeError(_("This change is no longer waiting for review."))
-    if digest is not None and digest != payload_digest(change.payload):
+    if digest is not None and digest != change_digest(change):
         raise ProfileChangeError(_("The exhibitor changed this request after you opened it. Review it again."))
     return change
 
@@ -196,7 +199,7 @@ def _reviewable(change, digest):
 @transaction.atomic
 def profile_change_approve(*, change, editor, digest=None):
     """Apply a pending change to the live company, participations and products in one transaction, re-index the
-    company, make the public expo pages stale and tell the company's members. `digest`: the payload_digest the
+    company, make the public expo pages stale and tell the company's members. `digest`: the change_digest the
     editor saw (a change extended since is refused)."""
     change = _reviewable(change, digest)
     obsolete = set(apply.change_apply(change)) | set(pending_files(change))

@@ -50,7 +50,7 @@ def clean_session_ids(raw, *, known, strict=True):
     for value in raw or []:
         try:
             pk = int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # JSON may bring 1e400 (inf) or NaN
             continue
         if pk in known and pk not in ids:
             ids.append(pk)
