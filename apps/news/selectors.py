@@ -4,48 +4,15 @@ Missing translations: a list, feed or plugin of a language shows only the articl
 an article asked for in a language it lacks answers 404 with a link to the languages it has (views.py).
 """
 
-from dataclasses import dataclass, field
-
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from apps.companies.models import Company
+from apps.core.trees import CategoryTree
 
 from .models import Article, ArticleRevision, ArticleState, Category, Tag
 
 PAGE_SIZE = 10
-
-
-@dataclass
-class CategoryTree:
-    """Every category (two queries), with parents and children resolved in memory."""
-
-    categories: list
-    by_pk: dict = field(default_factory=dict)
-    by_slug: dict = field(default_factory=dict)
-
-    def __post_init__(self):
-        self.by_pk = {category.pk: category for category in self.categories}
-        self.by_slug = {category.slug: category for category in self.categories}
-        for category in self.categories:
-            category.child_list = [c for c in self.categories if c.parent_id == category.pk]
-
-    def roots(self):
-        return [category for category in self.categories if category.parent_id is None]
-
-    def ancestors(self, category):
-        """The category's parents from the top down, ending with the category itself."""
-        chain = []
-        while category is not None:
-            chain.insert(0, category)
-            category = self.by_pk.get(category.parent_id)
-        return chain
-
-    def descendant_ids(self, category):
-        ids = [category.pk]
-        for child in category.child_list:
-            ids += self.descendant_ids(child)
-        return ids
 
 
 def category_tree():
