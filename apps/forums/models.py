@@ -184,6 +184,7 @@ class Agenda(models.Model):
                                 related_name="forum_agenda", verbose_name=_("user"))
     token = models.CharField(_("token"), max_length=43, unique=True)
     email = models.EmailField(_("email for change alerts"), blank=True)
+    email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES,
                                 default=settings.LANGUAGE_CODE)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -8,6 +8,7 @@ from icalendar import Calendar
 
 from apps.forums.selectors import process_caches_clear
 
+from apps.forums.agenda.services import agenda_email_confirm
 from apps.forums.models import Agenda, AgendaEntry
 from tests.factories import make_user
 from tests.factories.forums import at, make_forum, make_room, make_session, release
@@ -75,8 +76,10 @@ def test_calendar_link_creates_an_agenda_with_a_secret_token(client, sessions):
     assert response["Location"] == f"/en/forums/agenda/manage/{agenda.token}/"
     assert len(agenda.token) == 43 and agenda.user is None
     assert agenda.email == "buyer@example.com" and agenda.language == "en"
+    assert agenda.email_confirmed_at is None  # alerts wait for the address's owner to confirm it
     assert _entries(agenda) == [sessions[0].pk, sessions[1].pk]
     page = client.get(response["Location"]).content.decode()
+    assert "buyer@example.com is waiting for confirmation" in page
     assert f"http://testserver/en/forums/agenda/{agenda.token}.ics" in page
     assert f"webcal://testserver/en/forums/agenda/{agenda.token}.ics" in page
 
@@ -96,11 +99,12 @@ def test_calendar_link_with_the_kept_token_updates_the_same_agenda(client, sessi
 def test_calendar_link_update_without_email_keeps_the_alert_address(client, sessions):
     client.post("/en/forums/agenda/link/", {"sessions": _ids(sessions[0]), "email": "keep@example.com"})
     agenda = Agenda.objects.get()
+    agenda_email_confirm(agenda=agenda, email="keep@example.com")
 
     client.post("/en/forums/agenda/link/", {"sessions": _ids(sessions[1]), "token": agenda.token, "email": ""})
 
     agenda.refresh_from_db()
-    assert agenda.email == "keep@example.com"
+    assert agenda.email == "keep@example.com" and agenda.email_confirmed_at is not None
     assert _entries(agenda) == [sessions[1].pk]
 
 
@@ -179,6 +183,7 @@ def test_manage_page_changes_and_stops_the_alert_address(client, sessions):
     agenda.refresh_from_db()
     assert (bad.status_code, changed.status_code) == (400, 302)
     assert agenda.email == "b@example.com" and agenda.language == "zh-hans"
+    assert agenda.email_confirmed_at is None
 
     client.post(url, {"email": ""})
     agenda.refresh_from_db()

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from apps.forums.agenda.alerts import ALERT_KIND, alert_key
-from apps.forums.agenda.services import agenda_save, agenda_user_sync, release_alerts_record
+from apps.forums.agenda.services import agenda_email_confirm, agenda_save, agenda_user_sync, release_alerts_record
 from apps.forums.models import AgendaEntry, ScheduleRelease, Session
 from apps.forums.services import schedule_release
 from apps.notifications.models import Channel, Event, Message
@@ -38,7 +38,13 @@ def schedule(db):
 
 
 def _visitor(ids, *, email="", language="en"):
-    return agenda_save(session_ids=[s.pk for s in ids], language=language, email=email)
+    """A visitor's agenda; its address confirmed (double opt-in) and the confirmation email out of the way."""
+    agenda = agenda_save(session_ids=[s.pk for s in ids], language=language, email=email)
+    if email:
+        agenda_email_confirm(agenda=agenda, email=email)
+        deliver_all()
+        mail.outbox.clear()
+    return agenda
 
 
 def _move(session, *, hour=None, room=None):

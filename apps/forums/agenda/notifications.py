@@ -1,4 +1,5 @@
-"""The change alert of personal agendas: a release moved, cancelled or removed sessions someone starred."""
+"""The change alert of personal agendas (a release moved, cancelled or removed sessions someone starred), and the
+email confirming a visitor's alert address (double opt-in)."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -11,6 +12,7 @@ from apps.notifications.registry import Kind, kind_register
 from apps.notifications.render import absolute
 
 from .alerts import ALERT_KIND
+from .optin import CONFIRM_KIND, CONFIRM_MAX_AGE, confirm_token
 
 CHANGE_LABELS = {"moved": _("Moved"), "cancelled": _("Cancelled"), "removed": _("Removed from the programme")}
 
@@ -53,7 +55,18 @@ def _alert_context(event, agenda):
             "ical_url": _url("forums:ical_agenda", token) if token else ""}
 
 
+def _confirm_context(event, agenda):
+    """The signed link, made when the email is rendered (valid 7 days), for the address the event was sent to."""
+    email = event.context.get("email", "")
+    token = confirm_token(agenda.pk, email) if agenda is not None and email else ""
+    return {"email": email, "confirm_url": _url("forums:agenda_confirm", token) if token else "",
+            "valid_days": CONFIRM_MAX_AGE.days}
+
+
 def register():
     kind_register(Kind(key=ALERT_KIND, label=_("Changes to sessions in your forum agenda"),
                        template="forums/agenda/email/alert", context=_alert_context, digestible=False,
+                       per_recipient=True))
+    kind_register(Kind(key=CONFIRM_KIND, label=_("Confirm the address for forum agenda alerts"),
+                       template="forums/agenda/email/confirm", context=_confirm_context, digestible=False,
                        per_recipient=True))

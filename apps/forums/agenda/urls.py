@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import optin_views, views
 
 urlpatterns = [
     path("schedule.ics", views.ical_all, name="ical_all"),
@@ -13,6 +13,8 @@ urlpatterns = [
     path("agenda/link/", views.agenda_link, name="agenda_link"),
     path("agenda/sync/", views.agenda_sync, name="agenda_sync"),
     path("agenda/manage/<str:token>/", views.agenda_manage, name="agenda_manage"),
+    path("agenda/manage/<str:token>/resend/", optin_views.agenda_confirm_resend, name="agenda_confirm_resend"),
+    path("agenda/confirm/<str:token>/", optin_views.agenda_confirm, name="agenda_confirm"),
     path("agenda/<str:token>.ics", views.ical_agenda, name="ical_agenda"),
     path("<slug:slug>/schedule.ics", views.ical_forum, name="ical_forum"),
 ]

@@ -21,6 +21,7 @@ from . import ical, selectors, services
 from .forms import AgendaEmailForm, AgendaLinkForm
 from .json_export import schedule_json_bytes
 from .links import url_maker
+from .optin import optin_state
 
 EXPORT_MAX_AGE = 300
 EXPORT_CACHE_SECONDS = 24 * 3600
@@ -192,6 +193,7 @@ def agenda_manage(request, token):
     ids = selectors.agenda_session_ids(agenda)
     ical_path = reverse("forums:ical_agenda", args=[agenda.token])
     context = {**_agenda_context(request, release=release, ids=ids), "agenda": agenda, "email_form": form,
+               "optin": optin_state(agenda),
                "ical_url": request.build_absolute_uri(ical_path),
                "webcal_url": "webcal://" + request.get_host() + ical_path}
     return render(request, "forums/agenda/manage.html", context, status=400 if form.errors else 200)
