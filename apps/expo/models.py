@@ -13,6 +13,8 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from .portal.uploads import PENDING_DIR, pending_storage
+
 
 def expo_url(name, language=None, **kwargs):
     """Reverse a public expo URL in a language (the apphook's namespace is "expo")."""
@@ -162,7 +164,7 @@ class ProfileChange(models.Model):
                              default=ProfileChangeState.PENDING, db_index=True)
     payload = models.JSONField(_("proposed values"), default=dict)
     baseline = models.JSONField(_("live values when submitted"), default=dict)
-    logo = models.ImageField(_("proposed logo"), upload_to="expo/pending/", blank=True)
+    logo = models.ImageField(_("proposed logo"), upload_to=f"{PENDING_DIR}/", storage=pending_storage, blank=True)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                      related_name="+", verbose_name=_("submitted by"))
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)

@@ -1,7 +1,5 @@
 """Settings of the Trading Center, each overridable in the Django settings."""
 
-from pathlib import Path
-
 from django.conf import settings
 
 
@@ -13,18 +11,6 @@ def attachment_max_bytes():
 def attachment_max_pixels():
     """Largest image attachment in pixels (TRADING_ATTACHMENT_MAX_PIXELS, default 40 megapixels)."""
     return getattr(settings, "TRADING_ATTACHMENT_MAX_PIXELS", 40_000_000)
-
-
-def attachment_root():
-    """Where attachments are stored: outside MEDIA_ROOT, since /media/ is public and drafts' files are not.
-
-    TRADING_ATTACHMENT_ROOT, default: a "<media root>-private/trading" directory beside MEDIA_ROOT.
-    """
-    configured = getattr(settings, "TRADING_ATTACHMENT_ROOT", None)
-    if configured:
-        return Path(configured)
-    media = Path(settings.MEDIA_ROOT)
-    return media.with_name(f"{media.name}-private") / "trading"
 
 
 BANNER_MAX_AGE = 60  # seconds browsers and the server cache the risk-warning banner data

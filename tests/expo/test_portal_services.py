@@ -9,7 +9,7 @@ from django.db import IntegrityError
 from apps.companies.models import Company, Product
 from apps.expo.models import ProfileChange, ProfileChangeState
 from apps.expo.portal import services
-from apps.expo.portal.uploads import image_check
+from apps.expo.portal.uploads import image_check, pending_storage
 from apps.notifications.models import Channel, Message
 
 from .fixtures_portal import deliver_all, image_upload, make_member
@@ -75,7 +75,7 @@ def test_approval_applies_both_languages_logo_participation_and_products(company
         translations={"en": {"name": "", "description": ""}, "zh-hans": {"name": "工程胎", "description": "矿山"}})
     change = ProfileChange.objects.get(company=company_a)
     pending_logo = change.logo.name
-    assert pending_logo.startswith("expo/pending/") and default_storage.exists(pending_logo)
+    assert pending_logo.startswith("pending/") and pending_storage.exists(pending_logo)
     mail.outbox.clear()
 
     services.profile_change_approve(change=change, editor=portal_editor)
@@ -144,11 +144,11 @@ def test_withdrawing_deletes_the_pending_files(company_a, member_a, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         change = services.profile_change_submit(company=company_a, user=member_a, logo=image_check(image_upload()))
     path = change.logo.name
-    assert default_storage.exists(path)
+    assert pending_storage.exists(path)
     with django_capture_on_commit_callbacks(execute=True):
         services.profile_change_withdraw(change=change, user=member_a)
     change.refresh_from_db()
-    assert change.state == ProfileChangeState.WITHDRAWN and not default_storage.exists(path)
+    assert change.state == ProfileChangeState.WITHDRAWN and not pending_storage.exists(path)
     with pytest.raises(services.ProfileChangeError):
         services.profile_change_withdraw(change=change, user=member_a)
 

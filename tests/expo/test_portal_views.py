@@ -88,7 +88,7 @@ def test_product_add_with_image_then_the_list_shows_it_as_new(client, company_a,
     assert response.status_code == 302
     html = client.get(f"/en/portal/companies/{company_a.slug}/products/").content.decode()
     assert "Mining tyre" in html and "new, waiting for review" in html
-    assert "/media/expo/pending/" in html
+    assert f"/en/portal/companies/{company_a.slug}/pending/" in html and "/media/pending/" not in html
 
 
 def test_product_edit_keeps_typed_text_when_the_image_is_refused(client, company_a, member_a):

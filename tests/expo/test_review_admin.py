@@ -38,7 +38,7 @@ def test_pending_list_and_diff_per_language(client, portal_editor, change):
     assert '<tr class="same" data-field="name">' in en
     assert "Longyuan Tyre summary<ins>, radial tyres</ins>" in en  # difflib word diff of the long text
     assert 'data-field="region"' in html and "Shandong" in html
-    assert "/media/expo/pending/" in html  # new logo thumbnail
+    assert f"/en/portal/companies/{change.company.slug}/pending/{change.logo.name.split('/')[-1]}" in html  # new logo
     assert "Product to remove:" in html and "Longyuan Tyre tyre" in html
     assert 'name="digest"' in html
 

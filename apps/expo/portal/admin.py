@@ -1,6 +1,5 @@
 """Admin of profile changes (review with a per-language diff, approve / reject with a reason) and invitations."""
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -65,7 +64,7 @@ class ProfileChangeAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request), "opts": self.model._meta, "original": change,
             "title": _("Review the profile change of %(company)s") % {"company": change.company},
-            "diff": change_diff(change), "media_url": settings.MEDIA_URL, "can_review": can_review,
+            "diff": change_diff(change), "can_review": can_review,
             "digest": services.change_digest(change), "reject_form": reject_form or RejectForm(),
         }
         return TemplateResponse(request, "admin/expo/profilechange/review.html", context, status=status)

@@ -1,10 +1,8 @@
 """Write an approved ProfileChange into the live company, its participations and products (inside the caller's
-transaction). Pending files are copied to their live folders; the caller deletes the obsolete ones after commit."""
+transaction). Pending files are copied from the private storage to their live folders in the public one; the caller
+deletes the obsolete ones after commit."""
 
 import os
-
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 
 from apps.companies.models import Company, Product, ProductCategory, ProductImage
 from apps.expo.models import Participation
@@ -12,12 +10,7 @@ from apps.expo.services import company_index
 
 from .profile import LANGUAGES, SHARED, TRANSLATED, payload_merged
 from .selectors import company_snapshot_load
-
-
-def _copy(path):
-    """A ContentFile of a stored file, named after it."""
-    with default_storage.open(path, "rb") as stored:
-        return ContentFile(stored.read(), name=os.path.basename(path))
+from .uploads import pending_read, pending_storage
 
 
 def _translations_set(obj, values, fields):
@@ -42,7 +35,7 @@ def _company(company, payload, change, obsolete):
     if payload.get("logo") == "replace" and change.logo:
         if company.logo:
             obsolete.append(company.logo.name)
-        company.logo.save(os.path.basename(change.logo.name), _copy(change.logo.name), save=False)
+        company.logo.save(os.path.basename(change.logo.name), pending_read(change.logo.name), save=False)
         obsolete.append(change.logo.name)
     elif payload.get("logo") == "remove" and company.logo:
         obsolete.append(company.logo.name)
@@ -70,10 +63,10 @@ def _participations(company, payload):
 def _images_add(product, entries, obsolete):
     position = max([image.position for image in product.images.all()], default=-1) + 1
     for offset, entry in enumerate(entries):
-        if not default_storage.exists(entry["path"]):
+        if not pending_storage.exists(entry["path"]):
             continue
         image = ProductImage(product=product, position=position + offset)
-        image.image.save(os.path.basename(entry["path"]), _copy(entry["path"]), save=True)
+        image.image.save(os.path.basename(entry["path"]), pending_read(entry["path"]), save=True)
         obsolete.append(entry["path"])
 
 

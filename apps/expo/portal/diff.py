@@ -47,7 +47,8 @@ def change_diff(change):
     payload = payload_merged(change.payload, baseline=change.baseline, live=live)
     new = effective(baseline, payload, logo_path=change.logo.name if change.logo else "")
     regions = dict(Region.choices)
-    result = {"has_profile": "translations" in payload, "logo": None, "participations": [], "products": []}
+    result = {"company": change.company, "has_profile": "translations" in payload, "logo": None,
+              "participations": [], "products": []}
     if "translations" in payload:
         result["languages"] = _languages(baseline["translations"], new["translations"], TRANSLATED)
         result["shared"] = [_row(name, regions.get(baseline["shared"].get(name), baseline["shared"].get(name))

@@ -115,5 +115,11 @@ def pending_changes():
             .select_related("company", "submitted_by").prefetch_related("company__translations"))
 
 
+def pending_change_of(*, slug):
+    """The pending change of a company (with the company), or None."""
+    return (ProfileChange.objects.filter(company__slug=slug, state=ProfileChangeState.PENDING)
+            .select_related("company").first())
+
+
 def invitation_get(pk):
     return Invitation.objects.select_related("company").prefetch_related("company__translations").filter(pk=pk).first()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("companies/<slug:slug>/products/<slug:key>/delete/", views.product_delete, name="product_delete"),
     path("companies/<slug:slug>/products/<slug:key>/images/<slug:ref>/delete/", views.image_delete,
          name="image_delete"),
+    path("companies/<slug:slug>/pending/<str:name>", views.pending_file, name="pending_file"),
     path("companies/<slug:slug>/change/", views.change_detail, name="change"),
     path("companies/<slug:slug>/change/withdraw/", views.change_withdraw, name="change_withdraw"),
     path("invitations/<str:token>/", views_invitations.invitation_accept, name="invitation_accept"),

@@ -1,19 +1,21 @@
 """The exhibitor portal: thin views (a member's company → selector/service → render). Everything of another
 company answers 404, as does anything unknown; anonymous visitors are sent to the login page."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import selectors, services
 from .diff import change_diff
 from .forms import LANGUAGE_LABELS, ProductForm, ProfileForm
 from .profile import LANGUAGES, display_name
+from .uploads import PENDING_DIR, pending_storage
+
+CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}  # what image_check stores
 
 
 def _profile(request, slug):
@@ -27,7 +29,7 @@ def _profile(request, slug):
 def _context(profile, **extra):
     company = profile.company
     return {"profile": profile, "company": company, "languages": [(code, LANGUAGE_LABELS[code]) for code in LANGUAGES],
-            "media_url": settings.MEDIA_URL, **extra}
+            **extra}
 
 
 def _submitted(request):
@@ -148,3 +150,26 @@ def change_withdraw(request, slug):
     else:
         messages.success(request, _("You withdrew your changes. The public profile stays as it is."))
     return redirect(reverse("expo_portal:dashboard"))
+
+
+@login_required
+@require_safe
+def pending_file(request, slug, name):
+    """A file of the company's pending change (its logo or a product image), for the company's members and for
+    editors; 404 for anything else, including files of an earlier change."""
+    change = selectors.pending_change_of(slug=slug)
+    if change is None or not (request.user.has_perm("companies.edit_profile", change.company)
+                              or request.user.has_perm("expo.review_profilechange")):
+        raise Http404
+    path = f"{PENDING_DIR}/{name}"
+    content_type = CONTENT_TYPES.get(name.rpartition(".")[2])
+    if content_type is None or path not in services.pending_files(change):
+        raise Http404
+    try:
+        handle = pending_storage.open(path, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=3600"  # the browser's own cache only; names never get reused
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
