@@ -6,6 +6,7 @@ from django.db import connection
 from django.utils import timezone
 
 from .models import WorkerHeartbeat
+from .registries import health_details
 
 
 def _check(probe):
@@ -52,4 +53,10 @@ def health_report():
     checks["worker"] = worker_status()
     serving = all(checks[name]["ok"] for name in ("database", "cache", "broker"))
     status = "ok" if serving and checks["worker"]["ok"] else ("degraded" if serving else "failing")
-    return {"status": status, "checks": checks}
+    details = {}
+    for name, provider in health_details.items():
+        try:
+            details[name] = provider()
+        except Exception as exc:  # a detail never breaks the health check
+            details[name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
+    return {"status": status, "checks": checks, "details": details}

@@ -7,11 +7,28 @@ from . import services
 from .models import Event, Message, State, Subscription, SubscriptionTopic
 
 
+class UnconfirmedFilter(admin.SimpleListFilter):
+    """Rows with an attempt whose end reached the server unanswered: the recipient may have the email twice."""
+
+    title = _("unconfirmed attempts")
+    parameter_name = "unconfirmed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("With unconfirmed attempts")), ("no", _("Without"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(unconfirmed__gt=0)
+        if self.value() == "no":
+            return queryset.filter(unconfirmed=0)
+        return queryset
+
+
 @admin.register(Message)
 class MessageAdmin(admin.ModelAdmin):
     list_display = ("id", "event_kind", "channel", "recipient", "email", "language", "state", "attempts",
-                    "sent_at", "created_at")
-    list_filter = ("state", "channel", "event__kind", "language")
+                    "unconfirmed", "sent_at", "created_at")
+    list_filter = ("state", UnconfirmedFilter, "channel", "event__kind", "language")
     search_fields = ("email", "recipient", "event__key")
     list_select_related = ("event",)
     readonly_fields = [f.name for f in Message._meta.fields]
@@ -33,7 +50,7 @@ class MessageAdmin(admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ("kind", "key", "created_at", "total", "sent", "pending", "failed")
+    list_display = ("kind", "key", "created_at", "total", "sent", "pending", "failed", "unconfirmed")
     list_filter = ("kind",)
     search_fields = ("key",)
     readonly_fields = ("kind", "key", "content_type", "object_id", "context", "created_at")
@@ -44,6 +61,7 @@ class EventAdmin(admin.ModelAdmin):
             sent=Count("messages", filter=Q(messages__state=State.SENT)),
             pending=Count("messages", filter=Q(messages__state__in=(State.PENDING, State.SENDING, State.DIGEST))),
             failed=Count("messages", filter=Q(messages__state=State.FAILED)),
+            unconfirmed=Count("messages", filter=Q(messages__unconfirmed__gt=0)),
         )
 
     @admin.display(description=_("messages"), ordering="total")
@@ -61,6 +79,10 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description=_("failed"), ordering="failed")
     def failed(self, obj):
         return obj.failed
+
+    @admin.display(description=_("unconfirmed"), ordering="unconfirmed")
+    def unconfirmed(self, obj):
+        return obj.unconfirmed
 
     def has_add_permission(self, request):
         return False

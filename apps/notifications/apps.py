@@ -8,4 +8,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from apps.core.registries import health_detail_register
+
         from . import kinds  # noqa: F401  (registers the app's own kinds)
+        from .selectors import outbox_backlog
+
+        health_detail_register("outbox", outbox_backlog)

@@ -101,6 +101,12 @@ class Message(models.Model):
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     claim = models.CharField(_("claim"), max_length=32, blank=True, help_text=_("Which send attempt holds the row."))
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    dot_at = models.DateTimeField(_("final dot written"), null=True, blank=True,
+                                  help_text=_("The current attempt wrote the email's end and awaits the reply."))
+    unconfirmed = models.PositiveSmallIntegerField(
+        _("unconfirmed attempts"), default=0, db_default=0,
+        help_text=_("Attempts whose end reached the server with no reply: the email was sent again with the same "
+                    "Message-ID, so the recipient may have it twice."))
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
     class Meta:
@@ -113,6 +119,7 @@ class Message(models.Model):
         indexes = [
             models.Index(fields=("state", "channel", "created_at"), name="outbox_state_idx"),
             models.Index(fields=("user", "channel", "read_at"), name="inbox_idx"),
+            models.Index(fields=("state",), condition=models.Q(unconfirmed__gt=0), name="outbox_unconfirmed_idx"),
         ]
 
     def __str__(self):

@@ -8,14 +8,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.utils import timezone
 
 from . import registry
 from .audience import Audience, audience_rows, topic_rows_insert
 from .models import Channel, Event, Message, State, Subscription, SubscriptionTopic, UserPreference
 from .render import Renderer, message_render
-from .smtp import Aborted, PermanentError, TransientError, sender_open
+from .smtp import Aborted, PermanentError, TransientError, Unconfirmed, sender_open
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -80,36 +80,47 @@ def _claim(ids):
     return claim, list(rows)
 
 
-_MARK_SENT_SQL = (f"UPDATE {Message._meta.db_table} SET state = %s, sent_at = %s "
-                  "WHERE id = %s AND state = %s AND claim = %s")
+_MARK_SQL = f"UPDATE {Message._meta.db_table} SET {{columns}} WHERE id = %s AND state = %s AND claim = %s"
+_DOT_SQL = _MARK_SQL.format(columns="dot_at = %s")
+_SENT_SQL = _MARK_SQL.format(columns="state = %s, sent_at = %s, dot_at = NULL")
 
 
-def _mark_sent(message, claim):
-    """Commit "sent" for one row if this attempt still holds it. The hot path of sending: plain SQL."""
+def _mark(sql, values, message, claim):
+    """One plain-SQL update of a row this attempt still holds (the hot path of sending); True if it held."""
     with connection.cursor() as cursor:
-        cursor.execute(_MARK_SENT_SQL, [State.SENT, timezone.now(), message.pk, State.SENDING, claim])
+        cursor.execute(sql, [*values, message.pk, State.SENDING, claim])
         return cursor.rowcount == 1
 
 
-def _mark_failed(message, claim, error, *, permanent):
+def _mark_dot(message, claim):
+    """Record that this row's final "." is about to be written (so a crash after it counts as unconfirmed)."""
+    return _mark(_DOT_SQL, [timezone.now()], message, claim)
+
+
+def _mark_sent(message, claim):
+    """The server answered 250 to the final ".": the row is sent."""
+    return _mark(_SENT_SQL, [State.SENT, timezone.now()], message, claim)
+
+
+def _mark_failed(message, claim, error, *, permanent, unconfirmed=False):
+    """Give the row back for a retry (or fail it for good). `unconfirmed`: its "." went out with no reply."""
     if permanent or message.attempts >= MAX_ATTEMPTS:
         state = State.FAILED
     else:
         state = State.PENDING
-    rows = Message.objects.filter(pk=message.pk, claim=claim)
-    if not permanent:
-        rows = rows.exclude(state=State.SENT)  # "." was written: the server most likely has it; never resend
-    rows.update(state=state, last_error=str(error)[:2000])
+    Message.objects.filter(pk=message.pk, claim=claim, state=State.SENDING).update(
+        state=state, last_error=str(error)[:2000], dot_at=None,
+        unconfirmed=F("unconfirmed") + (1 if unconfirmed else 0))
     return state
 
 
 def messages_send(*, ids):
     """Deliver these email rows over one connection. Rows not pending (sent, taken) are left alone.
 
-    Returns {"sent": n, "failed": n, "retry": [ids]}: retry lists rows that met a transient error.
+    Returns {"sent": n, "failed": n, "unconfirmed": n, "retry": [ids]}: retry lists rows to send again.
     """
     claim, rows = _claim(ids)
-    result = {"sent": 0, "failed": 0, "retry": []}
+    result = {"sent": 0, "failed": 0, "unconfirmed": 0, "retry": []}
     if not rows:
         return result
     try:
@@ -123,21 +134,27 @@ def messages_send(*, ids):
     try:
         for index, message in enumerate(rows):
             try:
-                sender.send(renderer, message, commit=lambda m=message: _mark_sent(m, claim))
-                result["sent"] += 1
+                sender.send(renderer, message, before_dot=lambda m=message: _mark_dot(m, claim))
             except Aborted:
                 sender = sender_open()
+                continue
             except PermanentError as exc:
                 _mark_failed(message, claim, exc, permanent=True)
                 result["failed"] += 1
-            except (TransientError, OSError, smtplib.SMTPException) as exc:
-                # The connection may be gone: give the rest back and let the task retry them later.
+                continue
+            except (Unconfirmed, TransientError, OSError, smtplib.SMTPException) as exc:
+                # The connection may be gone: give this row and the rest back and let the task retry them later.
+                unconfirmed = isinstance(exc, Unconfirmed)
+                result["unconfirmed"] += unconfirmed
                 for rest in rows[index:]:
-                    if _mark_failed(rest, claim, exc, permanent=False) == State.PENDING:
+                    state = _mark_failed(rest, claim, exc, permanent=False, unconfirmed=unconfirmed and rest is message)
+                    if state == State.PENDING:
                         result["retry"].append(rest.pk)
                     else:
                         result["failed"] += 1
                 break
+            _mark_sent(message, claim)
+            result["sent"] += 1
     finally:
         sender.close()
     return result
@@ -150,8 +167,10 @@ def stale_requeue(*, now=None):
     """
     now = now or timezone.now()
     lease = timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS)
+    # A row whose final "." was recorded as going out may have reached the server: count it unconfirmed.
     Message.objects.filter(channel=Channel.EMAIL, state=State.SENDING, claimed_at__lt=now - lease).update(
-        state=State.PENDING, claim="", last_error="requeued after the worker's lease expired")
+        state=State.PENDING, claim="", last_error="requeued after the worker's lease expired", dot_at=None,
+        unconfirmed=F("unconfirmed") + Case(When(dot_at__isnull=False, then=1), default=0))
     grace = timedelta(seconds=settings.NOTIFICATIONS_PENDING_GRACE_SECONDS)
     ids = list(Message.objects.filter(channel=Channel.EMAIL, state=State.PENDING, created_at__lt=now - grace)
                .values_list("pk", flat=True))

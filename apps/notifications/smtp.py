@@ -1,13 +1,15 @@
-"""Sending over one SMTP connection so that a message is never delivered twice.
+"""Sending over one SMTP connection so that no email is ever lost, and a duplicate is only ever possible where
+SMTP itself cannot tell.
 
-Each message is written up to the end of its DATA; then the caller marks it sent in the database; only then the
-final "." is written, which is when the server accepts it. A worker killed before the mark leaves the message
-undelivered (the server drops an unfinished DATA) and the row in "sending", so it is sent again later; a worker
-killed after the mark has already handed "." to the kernel, which delivers it. What remains is the instant between
-the database confirming the mark and the "." being written (a fraction of a millisecond): a worker killed exactly
-then loses that one email. SMTP has no two-phase commit; this order trades duplicates for that much rarer loss.
+A row is "sent" only once the server has answered 250 to the final ".". Just before writing that ".", the caller
+records that the row's final dot is going out (`before_dot`); any outcome other than the 250 puts the row back in the
+queue. The one case SMTP cannot settle is a "." written whose reply never arrived (connection dropped, timeout,
+worker killed): the server may or may not have the message. Such an attempt raises `Unconfirmed` (or, for a killed
+worker, is found by the lease sweep with its dot recorded); the row is sent again with the same Message-ID, so a
+receiving server or client that sees both can fold them, and the attempt is counted as "unconfirmed".
 """
 
+import select
 import smtplib
 import socket
 import ssl
@@ -20,15 +22,19 @@ CRLF = b"\r\n"
 
 
 class Aborted(Exception):
-    """The commit step refused: the row was taken over by another worker. Nothing was delivered."""
+    """`before_dot` refused: another worker took the row over. The DATA was left unfinished: nothing delivered."""
 
 
 class TransientError(Exception):
-    pass
+    """A 4xx reply or a lost connection before the final ".": nothing was delivered, try again later."""
 
 
 class PermanentError(Exception):
-    pass
+    """A 5xx reply: the server refused the message for good."""
+
+
+class Unconfirmed(Exception):
+    """The final "." was written and no reply came: the server may have the message. Try again, same Message-ID."""
 
 
 def _classify(code, text):
@@ -52,8 +58,41 @@ class TwoPhaseSMTP:
         if settings.EMAIL_HOST_USER:
             self.smtp.login(settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD)
 
-    def send(self, renderer, message, commit):
+    def send(self, renderer, message, before_dot):
+        """Deliver one message; returns only after the server's 250 to the final "."."""
         sender, recipients, data = renderer.raw(message)
+        self._envelope(sender, recipients)
+        quoted = smtplib._quote_periods(data)
+        self.smtp.send(quoted if quoted.endswith(CRLF) else quoted + CRLF)
+        if not before_dot():
+            self.close()  # dropping the connection mid-DATA discards the message
+            raise Aborted()
+        self._check_still_listening()
+        try:
+            self.smtp.send(b"." + CRLF)
+        except smtplib.SMTPServerDisconnected as exc:  # the "." never left: nothing delivered
+            raise TransientError(f"connection lost before the final '.': {exc}") from exc
+        try:
+            code, text = self.smtp.getreply()
+        except (OSError, smtplib.SMTPServerDisconnected) as exc:
+            self.close()
+            raise Unconfirmed(f"no reply to the final '.': {exc}") from exc
+        if code != 250:
+            raise _classify(code, text)
+
+    def _check_still_listening(self):
+        """A server that closed or spoke during DATA (a 421, say) has dropped the message: never write the "."
+        then, so a drop seen in time is a plain retry, not an unconfirmed one."""
+        sock = self.smtp.sock
+        if sock is None or not select.select([sock], [], [], 0)[0]:
+            return
+        try:
+            early = sock.recv(512, socket.MSG_PEEK)
+        except OSError as exc:
+            raise TransientError(f"connection lost during DATA: {exc}") from exc
+        raise TransientError(f"the server ended the DATA early: {early[:100]!r}")
+
+    def _envelope(self, sender, recipients):
         commands = [f"MAIL FROM:{smtplib.quoteaddr(sender)}"] + [f"RCPT TO:{smtplib.quoteaddr(r)}" for r in recipients]
         commands.append("DATA")
         if self.smtp.has_extn("pipelining"):  # RFC 2920: one round trip for the envelope instead of three
@@ -73,15 +112,6 @@ class TwoPhaseSMTP:
                     self.smtp.getreply()
                 self._reset()
                 raise _classify(code, text)
-        quoted = smtplib._quote_periods(data)
-        self.smtp.send(quoted if quoted.endswith(CRLF) else quoted + CRLF)
-        if not commit():
-            self.close()  # dropping the connection mid-DATA discards the message
-            raise Aborted()
-        self.smtp.send(b"." + CRLF)
-        code, text = self.smtp.getreply()
-        if code != 250:
-            raise _classify(code, text)
 
     def _reset(self):
         try:
@@ -97,20 +127,20 @@ class TwoPhaseSMTP:
 
 
 class BackendSender:
-    """Any other Django email backend (files in development, locmem in tests): mark sent after the backend."""
+    """Any other Django email backend (files in development, locmem in tests): the backend's return is its 250."""
 
     def __init__(self):
         self.connection = get_connection()
         self.connection.open()
 
-    def send(self, renderer, message, commit):
+    def send(self, renderer, message, before_dot):
         from .render import email_build
 
         email = email_build(message)
         email.connection = self.connection
-        email.send()
-        if not commit():
+        if not before_dot():
             raise Aborted()
+        email.send()
 
     def close(self):
         self.connection.close()

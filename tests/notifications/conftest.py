@@ -19,6 +19,7 @@ class RecordingHandler:
         self.lock = threading.Lock()
         self.messages = []  # (recipients, email.message.Message)
         self.refuse = set()
+        self.defer_once = set()  # addresses whose message is answered 451 (not accepted) the first time
         self.hold = None  # an address whose RCPT is answered only after `release` is set
         self.held, self.release = threading.Event(), threading.Event()
 
@@ -33,6 +34,10 @@ class RecordingHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        deferred = self.defer_once.intersection(envelope.rcpt_tos)
+        if deferred:
+            self.defer_once -= deferred
+            return "451 4.3.0 Try again later"
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
         return "250 Message accepted for delivery"
@@ -40,6 +45,10 @@ class RecordingHandler:
     def recipients(self):
         with self.lock:
             return [rcpt for rcpts, _msg in self.messages for rcpt in rcpts]
+
+    def message_ids(self, address):
+        with self.lock:
+            return [msg["Message-ID"] for rcpts, msg in self.messages if address in rcpts]
 
 
 @pytest.fixture
@@ -51,6 +60,16 @@ def smtp_server():
     handler.url = f"smtp://127.0.0.1:{handler.port}"
     yield handler
     controller.stop()
+
+
+@pytest.fixture
+def fault_proxy(smtp_server):
+    """A proxy in front of the recording server that breaks the transactions of armed addresses (faults.py)."""
+    from .faults import FaultProxy
+
+    proxy = FaultProxy(smtp_server.port)
+    yield proxy
+    proxy.stop()
 
 
 @pytest.fixture

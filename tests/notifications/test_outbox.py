@@ -145,7 +145,7 @@ def test_sent_row_is_not_sent_again(db, smtp_settings):
     announce(topics=[TOPIC])
     ids = pending_batches()[0]
     assert messages_send(ids=ids)["sent"] == 1
-    assert messages_send(ids=ids) == {"sent": 0, "failed": 0, "retry": []}
+    assert messages_send(ids=ids) == {"sent": 0, "failed": 0, "unconfirmed": 0, "retry": []}
     assert len(smtp_settings.messages) == 1
 
 
