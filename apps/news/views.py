@@ -14,6 +14,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from menus.utils import set_language_changer
 
+from apps.core.ratelimits import limit
+
 from . import selectors, services
 from .cache import cache_public_page
 from .models import news_url
@@ -155,6 +157,7 @@ def article_preview(request, pk):
 
 @csrf_exempt  # a beacon from cached pages that carry no CSRF token; it can only add one to a public counter
 @require_POST
+@limit("news_seen")
 def article_seen(request, pk):
     services.article_view_count_increment(article_id=pk)
     return HttpResponse(status=204)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from apps.core.ratelimits import limit
+
 from . import selectors, services, tokens
 from .forms import PreferencesForm, SubscribeForm
 from .models import Subscription
@@ -28,6 +30,7 @@ def _subscription_from(token, reader):
 
 
 @require_http_methods(["GET", "POST"])
+@limit("subscribe")
 def subscribe(request):
     form = SubscribeForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and form.is_valid():
@@ -43,6 +46,7 @@ def subscribe_sent(request):
 
 
 @require_http_methods(["GET", "POST"])
+@limit("subscription_confirm")
 def confirm(request, token):
     try:
         subscription_id = tokens.confirm_token_read(token)
@@ -61,6 +65,7 @@ def confirm(request, token):
 
 
 @require_http_methods(["GET", "POST"])
+@limit("subscription_manage")
 def manage(request, token):
     subscription = _subscription_from(token, tokens.manage_token_read)
     if subscription is None:
@@ -80,6 +85,7 @@ def manage(request, token):
 
 @csrf_exempt  # mail clients' one-click POST (RFC 8058) carries no CSRF token; the signed link is the proof
 @require_http_methods(["GET", "POST"])
+@limit("subscription_manage")
 def unsubscribe(request, token):
     subscription = _subscription_from(token, tokens.manage_token_read)
     if subscription is None:
@@ -93,6 +99,7 @@ def unsubscribe(request, token):
 
 @csrf_exempt  # see unsubscribe
 @require_http_methods(["GET", "POST"])
+@limit("subscription_manage")
 def user_email_off(request, token):
     try:
         user_id = tokens.user_email_off_token_read(token)

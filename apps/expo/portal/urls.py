@@ -1,5 +1,7 @@
 from django.urls import path
 
+from apps.core.ratelimits import limit
+
 from . import views, views_invitations
 
 app_name = "expo_portal"
@@ -16,5 +18,6 @@ urlpatterns = [
     path("companies/<slug:slug>/pending/<str:name>", views.pending_file, name="pending_file"),
     path("companies/<slug:slug>/change/", views.change_detail, name="change"),
     path("companies/<slug:slug>/change/withdraw/", views.change_withdraw, name="change_withdraw"),
-    path("invitations/<str:token>/", views_invitations.invitation_accept, name="invitation_accept"),
+    path("invitations/<str:token>/", limit("invitation_accept")(views_invitations.invitation_accept),
+         name="invitation_accept"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from apps.core.ratelimits import limit
 from apps.forums.models import Agenda
 from apps.forums.selectors import programme, release_current
 
@@ -25,6 +26,7 @@ def _bad_link(request, message):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@limit("agenda_confirm")
 def agenda_confirm(request, token):
     """GET shows the address and the starred sessions with a button; only the POST confirms, so a mail scanner
     that opens the link does not confirm for the recipient."""
@@ -53,6 +55,7 @@ def agenda_confirm(request, token):
 
 
 @require_POST
+@limit("agenda_resend")
 def agenda_confirm_resend(request, token):
     """Email the confirmation link of the agenda's waiting address again (limits in optin.py)."""
     agenda = selectors.agenda_by_token(token)

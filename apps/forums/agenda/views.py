@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from apps.core.ratelimits import limit
 from apps.forums.selectors import programme, release_current
-from apps.notifications.render import absolute
+from apps.core.links import absolute
 
 from . import ical, selectors, services
 from .forms import AgendaEmailForm, AgendaLinkForm
@@ -155,6 +156,7 @@ def agenda(request):
 
 
 @require_POST
+@limit("agenda_link")
 def agenda_link(request):
     """Create (or update, with the token this browser kept) the agenda behind a personal calendar link."""
     release = release_current()
@@ -179,6 +181,7 @@ def agenda_link(request):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@limit("agenda_email")
 def agenda_manage(request, token):
     """The personal calendar link of an agenda, and its alert address (for agendas without an account)."""
     agenda = selectors.agenda_by_token(token)
@@ -200,6 +203,7 @@ def agenda_manage(request, token):
 
 
 @require_http_methods(["GET", "POST"])
+@limit("agenda_sync")
 def agenda_sync(request):
     """The account's starred sessions as JSON; POST {"sessions": [ids]} replaces them (agenda.js, with CSRF)."""
     if not request.user.is_authenticated:

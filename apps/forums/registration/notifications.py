@@ -1,5 +1,9 @@
 """What registration tells the registrant, by email in the language they registered in: their place (or their
-position on the waiting list), a place that came free for them, and a cancellation. Each email goes once (its key)."""
+position on the waiting list), a place that came free for them, and a cancellation. Each email goes once (its key).
+An address that signs up again while registered hears, in the language of that request, that it already holds a
+registration, with its manage link: the page answers as for a new address, so it cannot tell who is registered."""
+
+import uuid
 
 from django.urls import reverse
 from django.utils import translation
@@ -8,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.notifications.audience import Audience
 from apps.notifications.registry import Kind, kind_register
-from apps.notifications.render import absolute
+from apps.core.links import absolute
 from apps.notifications.services import event_record
 
 CONFIRMED = "forums.registration_confirmed"  # a place or the waiting list, right after signing up
 PROMOTED = "forums.registration_promoted"  # moved up from the waiting list
 CANCELLED = "forums.registration_cancelled"
+EXISTING = "forums.registration_existing"  # signed up again while registered: the manage link once more
 
 
 def manage_path(registration, language=None):
@@ -39,14 +44,15 @@ def register():
         (CONFIRMED, _("Forum registration received"), "forums/registration/email/confirmed"),
         (PROMOTED, _("Forum place freed for you"), "forums/registration/email/promoted"),
         (CANCELLED, _("Forum registration cancelled"), "forums/registration/email/cancelled"),
+        (EXISTING, _("Forum registration already held"), "forums/registration/email/existing"),
     ]:
         kind_register(Kind(key=key, label=label, template=template, context=_context, digestible=False,
                            per_recipient=True))
 
 
-def _record(kind, registration, key, context=None):
+def _record(kind, registration, key, context=None, language=None):
     return event_record(kind=kind, subject=registration, key=key, context=context or {},
-                        audience=Audience(addresses=[(registration.email, registration.language)]))
+                        audience=Audience(addresses=[(registration.email, language or registration.language)]))
 
 
 def registration_confirmed_record(registration, *, position=None):
@@ -60,3 +66,9 @@ def registration_promoted_record(registration):
 
 def registration_cancelled_record(registration):
     return _record(CANCELLED, registration, f"{CANCELLED}:{registration.pk}")
+
+
+def registration_existing_record(registration, *, language, position=None):
+    """Each request is an email of its own (the rate limits of the form bound how many)."""
+    return _record(EXISTING, registration, f"{EXISTING}:{registration.pk}:{uuid.uuid4().hex}",
+                   {"state": registration.state, "position": position}, language=language)

@@ -1,4 +1,5 @@
 """Writes of forum registration: sign up (a place or the waiting list), cancel, move the waiting list up.
+The public form signs up through registration_request, which answers alike for registered and new addresses.
 
 Places are counted with the forum's row locked (SELECT ... FOR UPDATE), so sign-ups and cancellations of one forum
 run one after the other and the confirmed registrations never exceed the forum's capacity, however many arrive at
@@ -51,28 +52,62 @@ def has_free_place(forum, confirmed):
     return forum.capacity is None or confirmed < forum.capacity
 
 
+def _active(forum, email):
+    return Registration.objects.filter(forum=forum, email=email).exclude(state=RegistrationState.CANCELLED)
+
+
+def _open_forum_lock(forum):
+    forum = _forum_lock(forum.pk)
+    if not forum.requires_registration:
+        raise ValidationError(CLOSED_MESSAGE, code="closed")
+    return forum
+
+
+def _create(forum, *, name, email, organisation, language, user):
+    """A new registration of a normalised address (the forum row locked): a place while there is one, else the
+    waiting list, and its confirmation email. IntegrityError when the address holds an active registration."""
+    state = RegistrationState.CONFIRMED if has_free_place(forum, _confirmed_count(forum)) else \
+        RegistrationState.WAITLISTED
+    with transaction.atomic():  # the partial unique constraint: the last word on duplicates
+        registration = Registration.objects.create(
+            forum=forum, user=user if user is not None and user.is_authenticated else None, name=name.strip(),
+            email=email, organisation=organisation.strip(), language=language, state=state, token=_token())
+    notifications.registration_confirmed_record(registration, position=waitlist_position(registration))
+    return registration
+
+
 @transaction.atomic
 def registration_create(*, forum, name, email, organisation="", language, user=None):
     """Register a person for a forum: a place while there is one, else the waiting list. Raises ValidationError
     when the forum takes no registrations or the address already holds an active registration."""
-    forum = _forum_lock(forum.pk)
-    if not forum.requires_registration:
-        raise ValidationError(CLOSED_MESSAGE, code="closed")
+    forum = _open_forum_lock(forum)
     email = email_normalize(email)
-    active = Registration.objects.filter(forum=forum, email=email).exclude(state=RegistrationState.CANCELLED)
-    if active.exists():
+    if _active(forum, email).exists():
         raise ValidationError(DUPLICATE_MESSAGE, code="duplicate")
-    state = RegistrationState.CONFIRMED if has_free_place(forum, _confirmed_count(forum)) else \
-        RegistrationState.WAITLISTED
     try:
-        with transaction.atomic():  # the partial unique constraint: the last word on duplicates
-            registration = Registration.objects.create(
-                forum=forum, user=user if user is not None and user.is_authenticated else None, name=name.strip(),
-                email=email, organisation=organisation.strip(), language=language, state=state, token=_token())
+        return _create(forum, name=name, email=email, organisation=organisation, language=language, user=user)
     except IntegrityError as exc:
         raise ValidationError(DUPLICATE_MESSAGE, code="duplicate") from exc
-    notifications.registration_confirmed_record(registration, position=waitlist_position(registration))
-    return registration
+
+
+@transaction.atomic
+def registration_request(*, forum, name, email, organisation="", language, user=None):
+    """The public sign-up, which must not tell whether an address is registered: a new address is registered as by
+    registration_create; an address that already holds an active registration is emailed its manage link again
+    (in `language`) and nothing else changes. Either way one email is recorded. Returns the new registration or
+    None; ValidationError only when the forum takes no registrations."""
+    forum = _open_forum_lock(forum)
+    email = email_normalize(email)
+    existing = _active(forum, email).first()
+    if existing is None:
+        try:
+            return _create(forum, name=name, email=email, organisation=organisation, language=language, user=user)
+        except IntegrityError:  # registered in between (the lock makes this rare)
+            existing = _active(forum, email).first()
+    if existing is not None:
+        notifications.registration_existing_record(existing, language=language,
+                                                   position=waitlist_position(existing))
+    return None
 
 
 def _promote(forum):

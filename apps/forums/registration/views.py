@@ -1,5 +1,8 @@
 """Registration pages: the public sign-up form of a forum, the registrant's own page (reached by the secret link
-in their emails) and the attendee list for organisers. Never cached: forms carry CSRF tokens, the rest is private."""
+in their emails) and the attendee list for organisers. Never cached: forms carry CSRF tokens, the rest is private.
+
+A sign-up answers the same whether or not the address was registered already (one redirect to one page, the same
+words): only the email that follows differs, so the form cannot be used to find out who is registered."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from menus.utils import set_language_changer
 
+from apps.core.ratelimits import limit
 from apps.forums.models import RegistrationState
 
 from . import selectors, services
@@ -36,6 +40,7 @@ def _forum_context(forum):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@limit("forum_register")
 def register(request, slug):
     forum = selectors.registration_forum_get(slug=slug)
     if forum is None:
@@ -43,24 +48,36 @@ def register(request, slug):
     form = RegistrationForm(request.POST or None, initial=_initial(request.user))
     if request.method == "POST" and form.is_valid():
         try:
-            registration = services.registration_create(forum=forum, language=get_language(), user=request.user,
-                                                        **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error("email" if error.code == "duplicate" else None, error)
+            services.registration_request(forum=forum, language=get_language(), user=request.user,
+                                          **form.cleaned_data)
+        except ValidationError as error:  # the forum stopped taking registrations
+            form.add_error(None, error)
         else:
-            return redirect(f"{manage_path(registration)}?new=1")
+            return redirect("forums:register_sent", slug=forum.slug)
     set_language_changer(request, lambda language: _register_path(forum, language))
     return render(request, "forums/registration/register.html", {**_forum_context(forum), "form": form},
                   status=400 if form.errors else 200)
 
 
-def _register_path(forum, language):
+@never_cache
+@require_safe
+def register_sent(request, slug):
+    """Where every sign-up lands: the rest comes by email."""
+    forum = selectors.registration_forum_get(slug=slug)
+    if forum is None:
+        raise Http404
+    set_language_changer(request, lambda language: _register_path(forum, language, "forums:register_sent"))
+    return render(request, "forums/registration/sent.html", {"forum": forum})
+
+
+def _register_path(forum, language, view="forums:register"):
     with translation.override(language):
-        return reverse("forums:register", kwargs={"slug": forum.slug})
+        return reverse(view, kwargs={"slug": forum.slug})
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@limit("registration_manage")
 def registration_manage(request, token):
     registration = selectors.registration_get(token=token)
     if registration is None:
@@ -71,8 +88,8 @@ def registration_manage(request, token):
     set_language_changer(request, lambda language: manage_path(registration, language))
     response = render(request, "forums/registration/manage.html", {
         "registration": registration, "forum": registration.forum,
-        "position": services.waitlist_position(registration), "is_new": "new" in request.GET,
-        "just_cancelled": "cancelled" in request.GET, "states": RegistrationState,
+        "position": services.waitlist_position(registration), "just_cancelled": "cancelled" in request.GET,
+        "states": RegistrationState,
     })
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"  # the token must not leak to other sites
