@@ -34,3 +34,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ]; then
   rm -f "$log"
   echo "$digest" > "$stamp"
 fi
+
+# The repository on the venv's path (as an editable install would do), so `.venv/bin/pytest` finds the project's
+# pytest plugin (tests/plugin_services.py) and its packages from any directory.
+site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+echo "$(pwd)" > "$site/valley-portal.pth"

@@ -54,6 +54,14 @@ def start_all(env, port):
     }
 
 
+def run_env(port, environ):
+    """The environment of every process `make run` starts: dev settings, and links (emails, the inbox, feeds)
+    on the port the site really runs on unless SITE_URL says otherwise."""
+    env = {**environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PYTHONUNBUFFERED": "1"}
+    env.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
+    return env
+
+
 def banner(port):
     lines = [
         "",
@@ -71,7 +79,7 @@ def banner(port):
 def main():
     VAR.mkdir(exist_ok=True)
     port = int(os.environ.get("PORT", "8000"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PYTHONUNBUFFERED": "1"}
+    env = run_env(port, os.environ)
     redis = None
     if "REDIS_URL" not in os.environ:
         redis_port = 6379 if devservices.port_is_free(6379) else devservices.free_port()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.notifications.audience import Audience
 from apps.notifications.registry import Kind, kind_register
-from apps.notifications.render import absolute
+from apps.core.links import absolute
 from apps.notifications.services import event_record
 
 CHANGE_SUBMITTED = "expo.profile_change_submitted"

@@ -1,18 +1,18 @@
 """RSS 2.0 and Atom feeds per language (the URL's), of all articles or of one category and its children."""
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from apps.core.branding import site_name
+from apps.core.feeds import SiteFeed
 
 from . import selectors
 from .models import news_url
 
 
-class ArticleRssFeed(Feed):
+class ArticleRssFeed(SiteFeed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, slug=None):
@@ -29,7 +29,7 @@ class ArticleRssFeed(Feed):
             return _("News Center · %(site)s") % {"site": site_name()}
         return _("%(category)s · News Center · %(site)s") % {"category": obj["category"], "site": site_name()}
 
-    def link(self, obj):
+    def link_path(self, obj):
         if obj["category"] is None:
             return news_url("list")
         return obj["category"].get_absolute_url()
@@ -50,9 +50,6 @@ class ArticleRssFeed(Feed):
 
     def item_description(self, item):
         return item.lead
-
-    def item_link(self, item):
-        return item.get_absolute_url()
 
     def item_pubdate(self, item):
         return item.publish_at

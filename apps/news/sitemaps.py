@@ -1,8 +1,9 @@
 """/sitemap.xml: django CMS pages and public articles, each with hreflang alternates for its languages."""
 
 from cms.sitemaps import CMSSitemap
-from django.contrib.sitemaps import Sitemap
 from django.utils.translation import get_language
+
+from apps.core.feeds import SiteSitemap
 
 from . import selectors
 
@@ -14,7 +15,7 @@ class PageEntry:
         self.lastmod = None
 
 
-class PagesSitemap(Sitemap):
+class PagesSitemap(SiteSitemap):
     """Published, public CMS pages (as django CMS's own sitemap selects them), one entry per page and language."""
 
     i18n = True
@@ -41,7 +42,7 @@ class PagesSitemap(Sitemap):
         return item.lastmod
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(SiteSitemap):
     """Public articles in each language they are written in."""
 
     i18n = True

@@ -9,7 +9,7 @@ from .registry import Kind, TopicGroup, kind_register, topic_group_register
 
 
 def _confirm_context(event, subscription):
-    from .render import absolute
+    from apps.core.links import absolute
 
     return {"confirm_url": absolute(reverse("notifications:confirm", args=[tokens.confirm_token(subscription)]))}
 

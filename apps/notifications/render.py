@@ -8,13 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from apps.core.branding import site_name
+from apps.core.links import absolute
 
 from . import tokens
 from .registry import kind_get
-
-
-def absolute(path):
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _link(view, token):

@@ -1,15 +1,16 @@
 """RSS per center and notice type, in the language of the URL."""
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+from apps.core.feeds import SiteFeed
 
 from . import selectors
 from .conf import FEED_SIZE
 from .models import NoticeKind, trading_url
 
 
-class NoticeTypeFeed(Feed):
+class NoticeTypeFeed(SiteFeed):
     def get_object(self, request, center, kind):
         found = selectors.center_get(slug=center)
         if found is None or kind not in NoticeKind.values:
@@ -20,7 +21,7 @@ class NoticeTypeFeed(Feed):
         center, kind = obj
         return _("%(center)s: %(type)s") % {"center": center, "type": kind.label}
 
-    def link(self, obj):
+    def link_path(self, obj):
         center, kind = obj
         return trading_url("board", center=center.slug) + f"?type={kind.value}"
 
@@ -38,9 +39,6 @@ class NoticeTypeFeed(Feed):
 
     def item_description(self, item):
         return item.translation_shown().body  # sanitized when saved (HTMLField)
-
-    def item_link(self, item):
-        return item.get_absolute_url()
 
     def item_pubdate(self, item):
         return item.published_at

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.notifications.audience import Audience
 from apps.notifications.registry import Kind, TopicGroup, kind_register, topic_group_register
-from apps.notifications.render import absolute
+from apps.core.links import absolute
 from apps.notifications.services import event_record
 
 NOTICE_PUBLISHED = "trading.notice_published"

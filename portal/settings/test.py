@@ -1,25 +1,13 @@
-"""Test runs. `make test` starts Redis (and PostgreSQL) and passes their URLs in the environment.
-
-Run directly (`.venv/bin/pytest tests/...`) without REDIS_URL, these settings start a throwaway Redis themselves,
-so one test can be run without `make test`.
-"""
+"""Test runs. `make test` starts Redis (and PostgreSQL) and passes their URLs in the environment; a bare
+`.venv/bin/pytest tests/...` gets its Redis from the plugin tests/plugin_services.py. Importing these settings
+starts nothing."""
 
 import os
-import sys
-from pathlib import Path
 
-# Set REDIS_URL before .base reads it.
-if not os.environ.get("REDIS_URL"):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "scripts"))
-    import atexit
-    import tempfile
+from django.core.exceptions import ImproperlyConfigured
 
-    import devservices
-
-    _port = devservices.free_port()
-    _redis = devservices.start_redis(port=_port, data_dir=tempfile.mkdtemp(prefix="valley-redis-"), appendonly=False)
-    atexit.register(devservices.stop, _redis)
-    os.environ["REDIS_URL"] = f"redis://127.0.0.1:{_port}/0"
+if not os.environ.get("REDIS_URL"):  # started by `make test` or by the pytest plugin tests/plugin_services.py
+    raise ImproperlyConfigured("The test settings need REDIS_URL: run `make test`, or pytest from the repository.")
 
 # Each pytest-xdist worker gets its own Redis database: broker queues and cache never mix between workers.
 _xdist_worker = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", ... under pytest-xdist
@@ -38,6 +26,7 @@ ALLOWED_HOSTS = ["*"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 CACHES["default"]["KEY_PREFIX"] = "vp-test"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+SERVE_MEDIA = True  # apps.core.media serves /media/ in tests
 CELERY_BROKER_URL = os.environ["REDIS_URL"]
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.db import transaction
 
+from ..links import site_netloc
 from .companies import companies_build, companies_delete
 from .fixtures import demo_data_read
 from .pages import pages_build, pages_delete
@@ -53,6 +54,7 @@ def _caches_clear():
 
 
 def _site_update(values):
+    values = {**values, "domain": site_netloc()}  # the admin's "view on site" follows SITE_URL too
     site, _created = Site.objects.update_or_create(pk=settings.SITE_ID, defaults=values)
     Site.objects.clear_cache()
     return site
