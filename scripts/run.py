@@ -84,7 +84,7 @@ def main():
     if "REDIS_URL" not in os.environ:
         redis_port = 6379 if devservices.port_is_free(6379) else devservices.free_port()
         say(f"starting Redis on 127.0.0.1:{redis_port} ({devservices.redis_server_binary()})")
-        redis = devservices.start_redis(port=redis_port, data_dir=VAR / "redis")
+        redis = devservices.start_redis(port=redis_port, data_dir=VAR / "redis", maxmemory="256mb")
         env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
     children = {}
     stopping = False

@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import redis
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
 from django.conf import settings
@@ -27,6 +28,7 @@ def _fresh_cache():
     """Each test starts with an empty cache and broker (this xdist worker's own Redis database) and with empty
     in-process caches, so query counts do not depend on which test ran before."""
     cache.clear()
+    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
     Site.objects.clear_cache()
     ContentType.objects.clear_cache()
     translation.activate(settings.LANGUAGE_CODE)  # a request of the test before may have left Chinese active

@@ -5,19 +5,32 @@ version and django CMS's page-cache version. An app's services bump the version 
 so a change shows at once. Content that changes on its own at a known moment (an article scheduled for later, a
 notice that expires) makes the version end at that moment: the first request after it renders afresh, with no
 worker. Responses say `X-Page-Cache: hit` or `miss`. Drafts, previews, logged-in users and responses marked `response.cacheable = False` are never cached.
+
+A page is stored per path and per the query parameters its view reads (`params`), never per raw query string:
+an anonymous request with other parameters or empty ones is redirected (301) to the URL without them, and the
+same parameters in any order share one copy, so junk query strings cannot fill the cache. Parameters in `uncached` (free-text search) are served fresh.
+Every key written here has a lifetime, so Redis's `volatile-lru` policy can evict them (and never the broker's
+queues, which have none).
 """
 
 import hashlib
 import uuid
 from functools import wraps
+from urllib.parse import urlencode
 
 from cms.cache import _get_cache_version as cms_cache_version
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone
 
-KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Content-Disposition")
+from .csp import policy_freeze
+
+VERSION_LIFETIME = 7 * 24 * 3600  # a content version unused for a week may go: the next request makes a new one
+MAX_VALUE_LENGTH = 200  # longer parameter values are not cached
+
+# The Content-Security-Policy header is kept with the body: a stored page may carry its render's nonce.
+KEPT_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Content-Disposition", "Content-Security-Policy")
 
 
 def is_cacheable_request(request):
@@ -42,7 +55,7 @@ class PublicPageCache:
         if state is None or (state["until"] is not None and state["until"] <= now.timestamp()):
             boundary = self.next_boundary(now) if self.next_boundary else None
             state = {"version": uuid.uuid4().hex[:12], "until": boundary.timestamp() if boundary else None}
-            cache.set(self.version_key, state, timeout=None)
+            cache.set(self.version_key, state, timeout=VERSION_LIFETIME)
         if state["until"] is None:
             return state["version"], self.max_age
         return state["version"], max(1, min(self.max_age, int(state["until"] - now.timestamp())))
@@ -53,23 +66,32 @@ class PublicPageCache:
         if self.on_bump:
             self.on_bump()
 
-    def page(self, view=None, *, also=()):
+    def page(self, view=None, *, also=(), params=(), uncached=()):
         """Decorator: serve anonymous visitors a stored copy of a 200 response; render and store it on a miss.
 
         `also`: a callable returning other apps' PublicPageCache objects whose content the page shows too (a
-        company page lists news and forum sessions): a bump of any of them makes the page stale."""
+        company page lists news and forum sessions): a bump of any of them makes the page stale.
+        `params`: the query parameters the view reads; `uncached`: those whose presence skips the cache."""
         if view is None:
-            return lambda actual: self.page(actual, also=also)
+            return lambda actual: self.page(actual, also=also, params=params, uncached=uncached)
+        known = frozenset(params) | frozenset(uncached)
 
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not is_cacheable_request(request):
                 return view(request, *args, **kwargs)
+            items = canonical_items(request, known)
+            if len(items) != sum(len(values) for _name, values in request.GET.lists()):  # unknown or empty ones
+                query = urlencode(items)
+                return HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
+            query = urlencode(sorted(items))  # any order of the same parameters shares one key
+            if any(name in request.GET for name in uncached) or len(query) > MAX_VALUE_LENGTH * 2:
+                return view(request, *args, **kwargs)
             version, ttl = self.content_version()
             for other in (also() if also else ()):
                 other_version, other_ttl = other.content_version()
                 version, ttl = f"{version}.{other_version}", min(ttl, other_ttl)
-            digest = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+            digest = hashlib.sha1(f"{request.path}?{query}".encode(), usedforsecurity=False).hexdigest()
             key = f"{self.namespace}:page:{version}:{cms_cache_version()}:{digest}"
             stored = cache.get(key)
             if stored is not None:
@@ -81,11 +103,18 @@ class PublicPageCache:
                     and getattr(response, "cacheable", True)):
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
+                policy_freeze(request, response)
                 cache.set(key, {"content": response.content, "headers": _kept_headers(response)}, timeout=ttl)
                 response["X-Page-Cache"] = "miss"
             return response
 
         return wrapper
+
+
+def canonical_items(request, known):
+    """The query's parameters in `known`, in their order, without empty values."""
+    return [(name, value.strip()) for name, values in request.GET.lists() if name in known
+            for value in values if value.strip()]
 
 
 def _kept_headers(response):

@@ -3,9 +3,18 @@
 The language comes from the URL prefix, so an anonymous response that sets no cookie does not depend on
 cookies: drop the `Vary: Cookie` that session access (toolbar, menus) adds. A response for a visitor who sends a
 session cookie, or one that sets a cookie (a CSRF token on a form), keeps it.
+
+django CMS caches its pages per full URL: an anonymous request for a CMS page with a query string (which no CMS
+page reads) is redirected to the bare page, so junk query strings cannot fill the cache.
 """
 
+from cms.views import details as cms_page_view
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+
+from .cache import is_cacheable_request
+
+CMS_TOOLBAR_PARAMS = {"toolbar_on", "toolbar_off"}  # read by the toolbar to show its login form
 
 
 class AnonymousCookieFreeMiddleware:
@@ -26,3 +35,19 @@ class AnonymousCookieFreeMiddleware:
             else:
                 del response["Vary"]
         return response
+
+
+class CanonicalCmsPageMiddleware:
+    """After authentication: anonymous GETs of CMS pages carry no query string (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if (view_func is cms_page_view and request.META.get("QUERY_STRING") and is_cacheable_request(request)
+                and not CMS_TOOLBAR_PARAMS.intersection(request.GET)):
+            return HttpResponsePermanentRedirect(request.path)
+        return None

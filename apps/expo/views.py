@@ -69,7 +69,8 @@ def _params_without(request, *names):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(params=("hall", "category", "segment", "region", "letter", "pinyin", "page"),
+                   uncached=("q",))
 def directory(request, edition):
     edition = _edition_or_404(edition)
     language = get_language()
@@ -91,7 +92,7 @@ def directory(request, edition):
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(params=("highlight", "company"))
 def hall_detail(request, edition, code):
     edition = _edition_or_404(edition)
     hall = selectors.hall_get(edition=edition, code=code)

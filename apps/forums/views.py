@@ -49,6 +49,9 @@ def links(query=""):
             "forum": pattern("forum", slug=SENTINEL_SLUG)}
 
 
+PREVIEW = ("preview",)  # ?preview=1: editors see the draft; never cached, whoever asks
+
+
 def may_preview(user):
     return user.is_authenticated and user.is_staff and user.has_perm("forums.change_session")
 
@@ -95,7 +98,7 @@ def _query_without(request, *names):
 
 
 @require_safe
-@cached_for_anonymous
+@cached_for_anonymous(params=("day", "forum", "room", "topic"), uncached=PREVIEW)
 def programme_page(request):
     programme, preview = _programme(request)
     form = ProgrammeFilterForm(request.GET or None, programme=programme)
@@ -125,7 +128,7 @@ def _by_day(sessions):
 
 
 @require_safe
-@cached_for_anonymous
+@cached_for_anonymous(params=("day",), uncached=PREVIEW)
 def grid_page(request):
     programme, preview = _programme(request)
     form = GridDayForm(request.GET)
@@ -141,7 +144,7 @@ def grid_page(request):
 
 
 @require_safe
-@cached_for_anonymous
+@cached_for_anonymous(uncached=PREVIEW)
 def forum_page(request, slug):
     programme, preview = _programme(request)
     forum = programme.forum_by_slug.get(slug)
@@ -154,7 +157,7 @@ def forum_page(request, slug):
 
 
 @require_safe
-@cached_for_anonymous
+@cached_for_anonymous(uncached=PREVIEW)
 def session_page(request, pk):
     programme, preview = _programme(request)
     session = programme.session_by_id.get(int(pk))  # apphook URLs pass the digits as a string
@@ -166,7 +169,7 @@ def session_page(request, pk):
 
 
 @require_safe
-@cached_for_anonymous
+@cached_for_anonymous(uncached=PREVIEW)
 def speakers_page(request):
     programme, preview = _programme(request)
     speakers = [speaker for speaker in programme.speakers if speaker.sessions]
@@ -175,7 +178,7 @@ def speakers_page(request):
 
 
 @require_safe
-@cached_for_anonymous
+@cached_for_anonymous(uncached=PREVIEW)
 def speaker_page(request, slug):
     programme, preview = _programme(request)
     speaker = programme.speaker_by_slug.get(slug)
@@ -186,7 +189,7 @@ def speaker_page(request, slug):
 
 
 @require_safe
-@cached_for_anonymous
+@cached_for_anonymous(params=("page",), uncached=PREVIEW)
 def changelog_page(request):
     language = get_language()
     release = selectors.release_current()

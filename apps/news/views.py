@@ -49,13 +49,13 @@ def _feeds(language, category=None):
             "atom": news_url("category_feed_atom", language, slug=category.slug)}
 
 
-@cache_public_page
+@cache_public_page(params=("page",))
 def article_list(request):
     tree = selectors.category_tree()
     return _render_list(request, selectors.article_list(language=get_language()), tree=tree, heading=None)
 
 
-@cache_public_page
+@cache_public_page(params=("page",))
 def category_list(request, slug):
     tree = selectors.category_tree()
     category = tree.by_slug.get(slug)
@@ -66,7 +66,7 @@ def category_list(request, slug):
                         feeds=_feeds(get_language(), category), category=category)
 
 
-@cache_public_page
+@cache_public_page(params=("page",))
 def tag_list(request, slug):
     tag = selectors.tag_by_slug(slug)
     if tag is None:
@@ -76,7 +76,7 @@ def tag_list(request, slug):
                         tree=selectors.category_tree(), heading=heading)
 
 
-@cache_public_page
+@cache_public_page(params=("page",))
 def archive(request, year, month=None):
     try:  # django CMS's apphook resolver passes URL arguments as strings
         year, month = int(year), int(month) if month else None

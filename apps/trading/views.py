@@ -44,7 +44,7 @@ def index(request):
 
 
 @require_safe
-@cached_for_anonymous
+@cached_for_anonymous(params=("type", "year", "page"), uncached=("q",))
 def board(request, center):
     center = _center_or_404(center)
     years = [year for year, _count in selectors.center_years(center=center)]

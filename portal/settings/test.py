@@ -9,10 +9,12 @@ from django.core.exceptions import ImproperlyConfigured
 if not os.environ.get("REDIS_URL"):  # started by `make test` or by the pytest plugin tests/plugin_services.py
     raise ImproperlyConfigured("The test settings need REDIS_URL: run `make test`, or pytest from the repository.")
 
-# Each pytest-xdist worker gets its own Redis database: broker queues and cache never mix between workers.
+# Each pytest-xdist worker gets its own two Redis databases (broker 2n, cache 2n+1): nothing mixes between workers.
 _xdist_worker = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", ... under pytest-xdist
 _xdist_index = int(_xdist_worker[2:]) + 1 if _xdist_worker else 0
-os.environ["REDIS_URL"] = os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{_xdist_index}"
+_redis_server = os.environ["REDIS_URL"].rsplit("/", 1)[0]
+os.environ["REDIS_URL"] = f"{_redis_server}/{2 * _xdist_index}"
+os.environ["CACHE_REDIS_URL"] = f"{_redis_server}/{2 * _xdist_index + 1}"
 
 from .base import *  # noqa: E402,F401,F403
 from .base import BASE_DIR, CACHES, DATABASES, STORAGES, env  # noqa: E402

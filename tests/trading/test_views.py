@@ -229,8 +229,9 @@ def test_board_query_count_is_fixed(client, trading_pages, center, django_assert
     client.get("/en/")  # menus and the site are cached by now
 
     with django_assert_num_queries(QUERIES_BOARD):
-        response = client.get("/en/trading/nr-spot/?type=&year=2026")
+        response = client.get("/en/trading/nr-spot/?year=2026")
 
+    assert response.status_code == 200
     assert len(rows(response.content.decode())) == count
 
 
@@ -289,3 +290,11 @@ def test_notice_text_is_sanitized(client, trading_pages, center):
     assert '<div class="notice-body"><p>Fees</p></div>' in english
     assert "alert(1)" not in english and "onclick" not in english
     assert "evil.example" not in chinese
+
+
+def test_the_same_parameters_in_another_order_share_one_copy(client, trading_pages, notices):
+    first = client.get("/en/trading/nr-spot/?type=fees&page=1")
+    second = client.get("/en/trading/nr-spot/?page=1&type=fees")
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
