@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
+from apps.core import media as core_media
 from apps.core import views as core_views
 from apps.news.sitemaps import SITEMAPS
 
@@ -13,8 +12,10 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("ping", core_views.ping, name="ping"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("media/<path:path>", core_media.media_serve, name="media"),  # only when settings.SERVE_MEDIA
 ]
+
+handler403 = "apps.core.ratelimits.permission_denied"  # rate limits answer 429, see apps/core/ratelimits.py
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

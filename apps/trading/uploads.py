@@ -1,7 +1,8 @@
 """Checking an uploaded attachment by what it contains, never by its name or the browser's content type.
 
-Accepted: PDF (starts with "%PDF-"), images Pillow can open and verify (re-encoded, metadata dropped), XLSX
-(a zip holding "[Content_Types].xml" and "xl/workbook.xml") and CSV (text in UTF-8 or GB18030, named .csv).
+Accepted: PDF (starts with "%PDF-", checked for active content by apps.core.pdf), images in PNG, JPEG, GIF or WebP
+(checked and re-encoded by the core image pipeline, apps.core.images), XLSX (a zip holding "[Content_Types].xml"
+and "xl/workbook.xml") and CSV (text in UTF-8 or GB18030, named .csv).
 """
 
 import io
@@ -12,15 +13,15 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+
+from apps.core.images import NOT_AN_IMAGE, Rendition, Rules, image_check
+from apps.core.pdf import pdf_check
+from apps.core.uploads import read_limited
 
 from .conf import attachment_max_bytes, attachment_max_pixels
 from .models import AttachmentType
 
-IMAGE_FORMATS = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"), "GIF": ("gif", "image/gif"),
-                 "WEBP": ("webp", "image/webp")}
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 UNSUPPORTED = _("This file type is not accepted. Upload a PDF, an image (PNG, JPEG, GIF or WebP), an Excel "
                 "spreadsheet (.xlsx) or a CSV file.")
@@ -34,28 +35,6 @@ class CheckedFile:
     content_type: str
 
 
-def _read(upload):
-    """The upload's bytes, refusing a file over the size limit before reading it all."""
-    limit = attachment_max_bytes()
-    size = getattr(upload, "size", None)
-    if size is not None and size > limit:
-        _too_large(size, limit)
-    upload.seek(0)
-    data = upload.read(limit + 1)
-    if len(data) > limit:
-        _too_large(len(data), limit)
-    if not data:
-        raise ValidationError(_("The file is empty."), code="empty")
-    return data
-
-
-def _too_large(size, limit):
-    raise ValidationError(
-        _("The file is %(size)s; the largest file accepted is %(limit)s."),
-        code="too_large", params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
-    )
-
-
 def safe_filename(name, extension):
     """A download name: the upload's base name without path or control characters, with the real extension."""
     base = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0]
@@ -67,44 +46,21 @@ def safe_filename(name, extension):
 def _pdf(data, name):
     if not data.startswith(b"%PDF-"):
         return None
-    if b"%%EOF" not in data[-2048:]:
-        raise ValidationError(_("The PDF file is incomplete or damaged."), code="damaged_pdf")
+    pdf_check(data)
     return CheckedFile(data, safe_filename(name, "pdf"), AttachmentType.PDF, "application/pdf")
 
 
 def _image(data, name):
+    rules = Rules(formats=("PNG", "JPEG", "GIF", "WEBP"), max_bytes=attachment_max_bytes(),
+                  max_pixels=attachment_max_pixels())
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            image_format = probe.format
-            width, height = probe.size
-            probe.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return None
-    if image_format not in IMAGE_FORMATS:
-        return None
-    if width * height > attachment_max_pixels():
-        raise ValidationError(
-            _("The image is %(width)s × %(height)s pixels; the largest image accepted has %(limit)s pixels."),
-            code="too_many_pixels", params={"width": width, "height": height, "limit": f"{attachment_max_pixels():,}"},
-        )
-    extension, content_type = IMAGE_FORMATS[image_format]
-    return CheckedFile(_reencode(data, image_format), safe_filename(name, extension), AttachmentType.IMAGE,
-                       content_type)
-
-
-def _reencode(data, image_format):
-    """Draw the image afresh: what is stored holds pixels only, no metadata or trailing bytes."""
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            if image_format == "JPEG" and image.mode not in ("RGB", "L"):
-                image = image.convert("RGB")
-            buffer = io.BytesIO()
-            options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
-            image.save(buffer, format=image_format, **options)
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise ValidationError(_("The image is damaged and cannot be read."), code="damaged_image") from exc
-    return buffer.getvalue()
+        checked = image_check(data, rules, Rendition(quality=90))
+    except ValidationError as error:
+        if error.code in NOT_AN_IMAGE:
+            return None  # some other kind of file
+        raise
+    return CheckedFile(checked.content, safe_filename(name, checked.extension), AttachmentType.IMAGE,
+                       checked.content_type)
 
 
 def _xlsx(data, name):
@@ -137,7 +93,7 @@ def _csv(data, name):
 
 def check_upload(upload):
     """A CheckedFile for an uploaded file (anything with read/seek and a name), or ValidationError."""
-    data = _read(upload)
+    data = read_limited(upload, attachment_max_bytes())
     name = getattr(upload, "name", "") or ""
     for check in (_pdf, _image, _xlsx, _csv):
         checked = check(data, name)

@@ -98,7 +98,8 @@ def test_product_edit_keeps_typed_text_when_the_image_is_refused(client, company
         "name_en": "Renamed tyre", "image": image_upload("a.gif", fmt="GIF")})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Upload a PNG, JPEG or WebP image." in html and 'value="Renamed tyre"' in html
+    assert "This image format (GIF) is not accepted. Accepted formats: JPEG, PNG, WebP." in html
+    assert 'value="Renamed tyre"' in html
 
 
 def test_product_delete_and_image_delete_are_proposed_not_done(client, company_a, member_a):

@@ -123,7 +123,7 @@ def test_speaker_photo_is_checked_and_reencoded_as_a_square_jpeg(client, editor)
     ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"></svg>', "Upload a valid image"),
     ("photo.jpg", b"not an image at all", "Upload a valid image"),
     ("tiny.png", image_bytes((100, 100)), "The image is too small"),
-    ("photo.gif", None, "Upload a JPEG, PNG or WebP image."),
+    ("photo.gif", None, "This image format (GIF) is not accepted. Accepted formats: JPEG, PNG, WebP."),
 ])
 def test_speaker_photo_bad_uploads_are_refused(client, editor, name, content, message):
     if content is None:
