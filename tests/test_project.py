@@ -41,7 +41,8 @@ def test_production_settings_refuse_to_start_without_secret(missing):
 
 
 def test_no_missing_migrations():
-    result = manage("makemigrations", "--check", "--dry-run", env={"DJANGO_SETTINGS_MODULE": "portal.settings.test"})
+    result = manage("makemigrations", "--check", "--dry-run", env={"DJANGO_SETTINGS_MODULE": "portal.settings.test",
+                                                                  "REDIS_URL": os.environ["REDIS_URL"]})
     assert result.returncode == 0, result.stdout + result.stderr
 
 

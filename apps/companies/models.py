@@ -2,8 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from djangocms_text.fields import HTMLField
 from parler.models import TranslatableModel, TranslatedFields
+
+from apps.core.richtext import RichTextField
 
 from .catalogue import Product, ProductCategory, ProductImage  # noqa: F401  (models of this app)
 from .regions import Region
@@ -46,7 +47,7 @@ class Company(TranslatableModel):
         address=models.CharField(_("address"), max_length=255, blank=True),
         summary=models.CharField(_("summary"), max_length=300, blank=True,
                                  help_text=_("One or two sentences shown in lists.")),
-        profile=HTMLField(_("profile"), blank=True),
+        profile=RichTextField(_("profile"), blank=True),
     )
 
     class Meta:

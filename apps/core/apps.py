@@ -6,3 +6,11 @@ class CoreConfig(AppConfig):
     name = "apps.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from . import filer_policy
+
+        filer_policy.signals_connect()  # filer's file models re-read size, hash and dimensions of re-encoded uploads
+        from . import richtext
+
+        richtext.djangocms_text_use()  # one allow-list for every rich-text field and text plugin

@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from djangocms_text.fields import HTMLField
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
+
+from apps.core.richtext import RichTextField
 
 
 def news_url(name, language=None, **kwargs):
@@ -119,7 +120,7 @@ class Article(TranslatableModel):
                                           "turned into a slug automatically: type one, e.g. in pinyin.")),
         lead=models.CharField(_("lead"), max_length=400, blank=True,
                               help_text=_("One or two sentences shown in lists, feeds and link previews.")),
-        body=HTMLField(_("body"), blank=True),
+        body=RichTextField(_("body"), blank=True),
         source_name=models.CharField(_("source"), max_length=120, blank=True,
                                      help_text=_("Shown as \"Article source: ...\".")),
         source_url=models.URLField(_("source web address"), blank=True),

@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
-from djangocms_text.fields import HTMLField
 from parler.models import TranslatableModel, TranslatedFields
+
+from apps.core.richtext import RichTextField
 
 from .storage import attachment_storage
 
@@ -37,7 +38,7 @@ class TradingCenter(TranslatableModel):
 
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
-        introduction=HTMLField(_("introduction"), blank=True),
+        introduction=RichTextField(_("introduction"), blank=True),
     )
 
     class Meta:
@@ -112,7 +113,7 @@ class Notice(TranslatableModel):
 
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=300),
-        body=HTMLField(_("text"), blank=True),
+        body=RichTextField(_("text"), blank=True),
     )
 
     class Meta:

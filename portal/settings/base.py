@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_countries",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_ratelimit",  # its system check refuses a cache that cannot count (locmem, database)
     "apps.core",
     "apps.companies",
     "apps.expo",
@@ -67,12 +68,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "apps.core.csp.PortalCSPMiddleware",  # after WhiteNoise: static files need no policy
     "apps.core.middleware.AnonymousCookieFreeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "apps.core.middleware.CanonicalCmsPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
@@ -138,6 +141,31 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
+# Rate limits of the writes anyone may send (apps.core.ratelimits, django-ratelimit): per view name, one rate per
+# key ("ip", "address" = the POSTed email, "link" = the URL's token, "user"). Over a rate: 429. Counted in Redis.
+# The client address is REMOTE_ADDR; behind a reverse proxy, name the header it sets (and always overwrites) in
+# RATELIMIT_CLIENT_IP_HEADER, e.g. X-Real-IP. Many visitors in China share one address (carrier NAT, offices):
+# the per-IP rates are generous, the per-address and per-link ones strict.
+RATELIMITS = {
+    "subscribe": {"ip": "20/h", "address": "5/h"},
+    "subscription_confirm": {"ip": "30/h", "link": "10/h"},
+    "subscription_manage": {"ip": "60/h", "link": "20/h"},  # preferences, unsubscribe, stop emails
+    "forum_register": {"ip": "20/h", "address": "5/h"},
+    "registration_manage": {"ip": "30/h", "link": "10/h"},
+    "agenda_link": {"ip": "30/h", "address": "5/h"},
+    "agenda_email": {"ip": "30/h", "address": "5/h", "link": "10/h"},
+    "agenda_confirm": {"ip": "30/h", "link": "10/h"},
+    "agenda_resend": {"ip": "20/h", "link": "6/h"},
+    "agenda_sync": {"ip": "600/h", "user": "300/h"},  # one POST per star toggled
+    "news_seen": {"ip": "120/h"},
+    "password_reset": {"ip": "10/h", "address": "3/h"},
+    "invitation_accept": {"ip": "20/h", "link": "10/h"},
+}
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_CLIENT_IP_HEADER = env("RATELIMIT_CLIENT_IP_HEADER", default="")
+RATELIMIT_IP_META_KEY = "apps.core.ratelimits.client_ip"  # django-ratelimit's own "ip" key agrees with ours
+RATELIMIT_VIEW = "apps.core.ratelimits.ratelimited"  # for django-ratelimit's middleware, should one add it
+
 # --- Languages: the URL prefix decides; no language cookie is ever set. ---
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
@@ -173,6 +201,32 @@ CMS_PLUGIN_CACHE = True
 CMS_CACHE_DURATIONS = {"content": 600, "menus": 3600, "permissions": 3600}
 CMS_CACHE_PREFIX = "cms-"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# --- Content-Security-Policy (django-csp 4, enforced; apps.core.csp picks the policy per request). ---
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],  # the nonce appears only on a page that used request.csp_nonce
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    },
+}
+# Staff users on the site's pages: the django CMS toolbar and the text editor set inline styles. Staff users in the
+# admin (with django CMS's edit and structure modes): django-filer, djangocms-versioning and djangocms-frontend use
+# inline scripts that cannot carry a nonce on Django 5.2. No nonce next to 'unsafe-inline': browsers would then
+# ignore 'unsafe-inline'.
+CONTENT_SECURITY_POLICY_STAFF = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "style-src": [SELF, UNSAFE_INLINE]},
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY_STAFF["DIRECTIVES"], "script-src": [SELF, UNSAFE_INLINE]},
+}
 TEXT_INLINE_EDITING = True
 
 THUMBNAIL_PROCESSORS = (
@@ -196,12 +250,36 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# --- Redis: Celery broker and Django cache. ---
-REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+# --- Uploads: one policy for every path (apps.core.images, apps.core.pdf, apps.core.filer_policy, apps.core.media).
+UPLOAD_IMAGE_MAX_BYTES = env.int("UPLOAD_IMAGE_MAX_BYTES", default=10 * 1024 * 1024)  # a caller may be stricter
+UPLOAD_IMAGE_MAX_PIXELS = env.int("UPLOAD_IMAGE_MAX_PIXELS", default=40_000_000)
+UPLOAD_DOCUMENT_MAX_BYTES = env.int("UPLOAD_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)  # PDFs through filer
+FILER_MIME_TYPE_WHITELIST = ["image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"]
+FILER_ADD_FILE_VALIDATORS = {
+    **{mime: ["apps.core.filer_policy.image_validate"] for mime in FILER_MIME_TYPE_WHITELIST if mime[:6] == "image/"},
+    "application/pdf": ["apps.core.filer_policy.pdf_validate"],
+}
+# Django serves /media/ itself only when this is on (development, tests); production's reverse proxy serves it.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+
+# --- Redis: Celery broker and Django cache, in two databases of one server (or two servers). ---
+# The server runs with `maxmemory-policy volatile-lru`: only keys with a lifetime can be evicted. Every cache key
+# has one (TIMEOUT below; apps.core.cache never stores without); the broker's queues have none, so a full cache
+# can never evict a queued task.
+REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")  # the broker's database
+
+
+def _redis_database(url, database):
+    return url.rsplit("/", 1)[0] + f"/{database}"
+
+
+_broker_database = int(REDIS_URL.rsplit("/", 1)[1] or 0)
+CACHE_REDIS_URL = env("CACHE_REDIS_URL", default=_redis_database(REDIS_URL, _broker_database + 1))
 CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": CACHE_REDIS_URL,
+        "TIMEOUT": 3600,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="vp"),
         "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
     }

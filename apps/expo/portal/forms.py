@@ -1,16 +1,15 @@
 """Portal forms: the bilingual profile (both languages side by side, one form), products, the editor's reason."""
 
-import nh3
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.companies.regions import Region
+from apps.core.richtext import richtext_clean
 
 from .profile import LANGUAGES, PRODUCT_TRANSLATED, SHARED, TRANSLATED
 from .uploads import image_check
 
 LANGUAGE_LABELS = {"en": _("English"), "zh-hans": _("Chinese")}
-PROFILE_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "h3", "h4", "a"}
 
 
 def suffix(language):
@@ -18,8 +17,7 @@ def suffix(language):
 
 
 def sanitize(html):
-    return nh3.clean(html or "", tags=PROFILE_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
-                     link_rel="noopener nofollow").strip()
+    return richtext_clean(html)
 
 
 def _text(label, max_length, *, long=False):
