@@ -32,7 +32,7 @@ def main(args):
     base_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
     base_env.pop("DATABASE_URL", None)
     subprocess.run([sys.executable, "manage.py", "compilemessages", "-v", "0", "--ignore=.venv", "--ignore=var"],
-                   cwd=ROOT, env=base_env, check=True)
+                   cwd=ROOT, env={**base_env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}, check=True)
     wanted = os.environ.get("DB", "sqlite,postgresql").split(",")
     redis_port = devservices.free_port()
     redis = devservices.start_redis(port=redis_port, data_dir=tempfile.mkdtemp(prefix="valley-redis-"),
