@@ -37,6 +37,10 @@ class Company(TranslatableModel):
         settings.AUTH_USER_MODEL, through="Membership", related_name="companies", verbose_name=_("members"),
         blank=True,
     )
+    verified_at = models.DateTimeField(
+        _("verified"), null=True, blank=True, db_index=True,
+        help_text=_("When an editor confirmed the company is real. Only verified companies publish requirements "
+                    "and respond to them."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

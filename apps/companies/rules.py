@@ -12,4 +12,10 @@ def is_company_member(user, company):
     return company.memberships.filter(user=user).exists()
 
 
+@rules.predicate
+def is_verified_company(user, company):
+    return company is not None and company.verified_at is not None
+
+
 rules.add_perm("companies.edit_profile", is_editor | is_company_member)
+rules.add_perm("companies.act_for_verified", is_company_member & is_verified_company)  # publish, respond

@@ -16,6 +16,15 @@ def companies_of_member(*, user):
     return company_list().filter(memberships__user=user)
 
 
+def company_is_verified(company):
+    """Whether an editor has verified the company (it may then publish requirements and respond to them)."""
+    return company is not None and company.verified_at is not None
+
+
+def verified_companies_of_member(*, user):
+    return companies_of_member(user=user).filter(verified_at__isnull=False)
+
+
 def product_category_tree():
     return CategoryTree(list(ProductCategory.objects.prefetch_related("translations").order_by("position", "slug")))
 
