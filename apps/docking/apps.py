@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DockingConfig(AppConfig):
+    name = "apps.docking"
+    label = "docking"
+    verbose_name = _("Supply & Demand")
+
+    def ready(self):
+        from apps.companies.signals import company_changed
+        from apps.core.registries import demo_builder_register
+
+        from . import cache, company_page, demo, notifications
+
+        notifications.register()
+        company_page.register()  # the company's open requirements on its page
+        company_changed.connect(cache.company_changed_receiver, dispatch_uid="docking.company_changed")
+        demo_builder_register(self.label, order=90, build=demo.build, delete=demo.delete)  # after expo and forums

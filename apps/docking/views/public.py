@@ -1,0 +1,131 @@
+"""The public side: the board with its filters, a requirement's page, a docking event's page, attachment downloads.
+Anonymous GETs are cached (apps.docking.cache); signed-in members also see what is for verified companies only."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from menus.utils import set_language_changer
+
+from apps.companies.selectors import product_category_tree
+
+from .. import selectors
+from ..cache import cache_public_page
+from ..conf import BOARD_PAGE_SIZE
+from ..figures import figures_of
+from ..forms import STATUS_CHOICES, BoardFilterForm
+from ..models import PUBLIC_STATUSES, docking_url
+from ..rules import member_companies
+from ._common import CountedPaginator, page_of, query_without
+
+BOARD_PARAMS = ("category", "region", "segment", "status", "soon", "page")
+
+
+def _filters(form, tree):
+    data = form.cleaned_data if form.is_bound else {}
+    category = tree.by_slug.get(data.get("category") or "")
+    return selectors.BoardFilters(
+        category_ids=tuple(tree.descendant_ids(category)) if category else (), region=data.get("region") or "",
+        segment=data.get("segment") or "", status=data.get("status") or "open", soon=bool(data.get("soon")),
+    ), category
+
+
+def _status_links(request, counts, current):
+    base = query_without(request, "status", "page", "soon")
+    return [{"value": value, "label": label, "count": counts[value], "current": value == current,
+             "query": "&".join(part for part in (base, f"status={value}") if part)}
+            for value, label in STATUS_CHOICES]
+
+
+@require_safe
+@cache_public_page(params=BOARD_PARAMS)
+def board(request):
+    language = get_language()
+    tree = product_category_tree()
+    form = BoardFilterForm(request.GET or None, category_choices=tree.choices())
+    query = query_without(request)
+    set_language_changer(request, lambda code: docking_url("board", code) + (f"?{query}" if query else ""))
+    context = {"form": form, "feed_url": docking_url("feed")}
+    if form.is_bound and not form.is_valid():
+        return render(request, "docking/board.html", {**context, "page_obj": None}, status=400)
+    filters, category = _filters(form, tree)
+    rows, counts = selectors.board_requirements(user=request.user, filters=filters, language=language)
+    status = "open" if filters.soon else filters.status
+    page = page_of(CountedPaginator(rows, BOARD_PAGE_SIZE, count=counts[status]), request.GET.get("page"))
+    selectors.category_lists_attach(page.object_list, tree)
+    return render(request, "docking/board.html", {
+        **context, "page_obj": page, "counts": counts, "status_links": _status_links(request, counts, status),
+        "category": category, "crumbs": tree.ancestors(category) if category else [],
+        "category_feed_url": docking_url("category_feed", slug=category.slug) if category else "",
+        "page_query": query_without(request, "page"),
+    })
+
+
+def _refused(request, requirement):
+    """Anonymous visitors sign in; anyone else who may not see the requirement learns nothing of it."""
+    if requirement is not None and requirement.status in PUBLIC_STATUSES and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404(_("There is no such requirement."))
+
+
+@require_safe
+@cache_public_page
+def requirement_detail(request, pk):
+    language = get_language()
+    requirement = selectors.requirement_get(pk=pk, language=language)
+    if requirement is None or not request.user.has_perm("docking.see_requirement", requirement):
+        return _refused(request, requirement)
+    set_language_changer(request, requirement.get_absolute_url)
+    shown = requirement.translation_shown(language)
+    mine = requirement.company_id in member_companies(request.user)
+    own_response = None
+    if request.user.is_authenticated and not mine:
+        own_response = selectors.response_of(requirement=requirement, company_ids=list(member_companies(request.user)))
+    return render(request, "docking/requirement.html", {
+        "requirement": requirement, "shown": shown, "state": requirement.state(),
+        "company_url": selectors.company_url(requirement.company, language),
+        "outcome_url": selectors.company_url_for_slug(requirement.outcome_company_slug, language),
+        "event_url": requirement.event.get_absolute_url() if requirement.event_id else "",
+        "categories": list(requirement.categories.all()), "attachments": list(requirement.attachments.all()),
+        "mine": mine, "own_response": own_response,
+        "may_respond": own_response is None and request.user.has_perm("docking.respond", requirement),
+    })
+
+
+@require_safe
+@cache_public_page
+def event_detail(request, slug):
+    language = get_language()
+    event = selectors.event_get(slug=slug, language=language)
+    if event is None:
+        raise Http404(_("There is no such docking event."))
+    set_language_changer(request, event.get_absolute_url)
+    requirements = list(selectors.event_requirements(event=event, user=request.user, language=language))
+    selectors.category_lists_attach(requirements, product_category_tree())
+    return render(request, "docking/event.html", {
+        "event": event, "requirements": requirements, "figures": figures_of(event),
+        "edition_url": selectors.edition_url(event.edition_slug, language),
+        "session_url": selectors.session_url(event.forum_session_id, language),
+    })
+
+
+@require_safe
+def attachment_download(request, pk, filename):
+    """A file for those who may see it (docking.download), as a download; anything else answers 404."""
+    attachment = selectors.attachment_get(pk=pk)
+    if attachment is None or attachment.filename != filename:
+        raise Http404
+    if not request.user.has_perm("docking.download", attachment):
+        if not request.user.is_authenticated and attachment.requirement_id:
+            return _refused(request, attachment.requirement)
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=attachment.filename,
+                            content_type=attachment.content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
