@@ -10,8 +10,9 @@ so that runs compare).
 """
 
 GENERATORS = [
-    ["bench_articles", "--count", "2000"],
+    ["bench_articles", "--count", "100000"],  # the scale the performance targets are set at
     ["bench_trading_notices", "--count", "20000"],
     ["bench_forum_sessions", "--count", "2000"],
     ["bench_exhibitors", "--count", "10000"],
+    ["bench_requirements", "--count", "10000"],
 ]

@@ -11,11 +11,11 @@ LUA_SCRIPT = Path(__file__).resolve().parent / "report.lua"
 MARKER = "BENCH_RESULT "
 
 
-def fetch(port, path, timeout=10):
+def fetch(port, path, timeout=10, headers=None):
     """One anonymous GET on loopback, redirects not followed: (status, Location header or None)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        conn.request("GET", path)
+        conn.request("GET", path, headers=headers or {})
         response = conn.getresponse()
         response.read()
         return response.status, response.getheader("Location")
@@ -23,9 +23,9 @@ def fetch(port, path, timeout=10):
         conn.close()
 
 
-def warm(port, path, count):
+def warm(port, path, count, headers=None):
     for _ in range(count):
-        fetch(port, path)
+        fetch(port, path, headers=headers)
 
 
 def find_wrk(say):
@@ -37,7 +37,8 @@ def find_wrk(say):
 
     def apt(*args):
         say(f"apt-get {' '.join(args)}")
-        return subprocess.run(["apt-get", *args], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        return subprocess.run(["apt-get", *args], check=False, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL,
                               timeout=600).returncode == 0
 
     if not apt("install", "-y", "wrk"):
@@ -46,11 +47,14 @@ def find_wrk(say):
     return shutil.which("wrk")
 
 
-def run_wrk(wrk, *, port, path, duration, threads, connections):
+def run_wrk(wrk, *, port, path, duration, threads, connections, headers=None):
     """Load one URL for `duration` seconds; returns the numbers printed by report.lua."""
-    args = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "-s", str(LUA_SCRIPT),
-            f"http://127.0.0.1:{port}{path}"]
-    result = subprocess.run(args, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=duration + 60)
+    args = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "-s", str(LUA_SCRIPT)]
+    for name, value in (headers or {}).items():
+        args += ["-H", f"{name}: {value}"]
+    args.append(f"http://127.0.0.1:{port}{path}")
+    result = subprocess.run(args, check=False, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                            timeout=duration + 60)
     for line in result.stdout.splitlines():
         if line.startswith(MARKER):
             data = json.loads(line[len(MARKER):])

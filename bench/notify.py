@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import servers  # noqa: E402
-from scripts import devservices  # noqa: E402
+from bench import servers
+from scripts import devservices
 
 say = servers.say
 VAR = servers.ROOT / "var" / "bench-notify"

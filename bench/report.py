@@ -3,8 +3,8 @@
 import json
 
 
-def ratio_text(ratio):
-    return "-" if ratio is None else f"{ratio:.2f}× ping"
+def ratio_text(ratio, baseline="ping"):
+    return "-" if ratio is None else f"{ratio:.2f}× {baseline}"
 
 
 def errors_text(errors):
@@ -14,17 +14,18 @@ def errors_text(errors):
 
 def table(rows):
     """rows: dicts with url and either the wrk numbers or an `error`."""
-    header = ("URL", "req/s", "p50 ms", "p95 ms", "vs ping", "errors")
+    header = ("URL", "req/s", "p50 ms", "p95 ms", "vs hello", "vs ping", "errors")
     lines = []
     for row in rows:
         name = row.get("label", row["url"])
         if "error" in row:
-            lines.append((name, "-", "-", "-", "-", row["error"]))
+            lines.append((name, "-", "-", "-", "-", "-", row["error"]))
         else:
             lines.append((name, f"{row['rps']:.1f}", f"{row['p50_ms']:.2f}", f"{row['p95_ms']:.2f}",
-                          ratio_text(row["ratio_to_ping"]), errors_text(row["errors"])))
+                          ratio_text(row.get("ratio_to_hello"), "hello"), ratio_text(row["ratio_to_ping"]),
+                          errors_text(row["errors"])))
     widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(len(header))]
-    left = {0, 5}  # URL and errors read left to right; numbers align right
+    left = {0, 6}  # URL and errors read left to right; numbers align right
 
     def fmt(line):
         cells = [str(c).ljust(w) if i in left else str(c).rjust(w) for i, (c, w) in enumerate(zip(line, widths))]

@@ -21,12 +21,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import load, report, servers  # noqa: E402
-from bench.generators import GENERATORS  # noqa: E402
-from bench.urls import URLS  # noqa: E402
+from bench import load, report, servers
+from bench.generators import GENERATORS
+from bench.urls import UNCACHED, URLS
 
 say = servers.say
 BASELINE = "/ping"
+HELLO = "/hello"  # bench/hello: a bare Django project with startproject's middleware, on its own gunicorn
+# A session cookie makes every page render afresh (the page caches serve only visitors without one), as it does
+# for editors, exhibitors and the first visitor after a publish.
+UNCACHED_HEADERS = {"Cookie": "sessionid=bench-uncached"}
 
 
 def parse_args(argv):
@@ -56,7 +60,7 @@ def url_list(args):
 
 def fresh_files(args):
     servers.VAR.mkdir(parents=True, exist_ok=True)
-    for name in ("results.json", "manage.log", "gunicorn.log"):
+    for name in ("results.json", "manage.log", "gunicorn.log", "hello.log"):
         (servers.VAR / name).unlink(missing_ok=True)
     if args.reuse_db and not args.postgres:
         return
@@ -81,11 +85,11 @@ def prepare(manage):
             manage(*generator)
 
 
-def check(port, url, log_path):
+def check(port, url, log_path, headers=None):
     """None when the URL answers 200, else a short error (and the server's log lines it caused)."""
     offset = log_path.stat().st_size if log_path.exists() else 0
     try:
-        status, location = load.fetch(port, url)
+        status, location = load.fetch(port, url, headers=headers)
     except OSError as exc:
         status, error = None, f"no answer: {exc}"
     else:
@@ -100,22 +104,24 @@ def check(port, url, log_path):
     return error
 
 
-def load_one(args, wrk, server, url, log_path):
+def load_one(args, wrk, server, url, log_path, *, headers=None, label=None):
     """One row: check for 200, warm up, load with wrk."""
     process, port = server
     if process.poll() is not None:
         raise RuntimeError(f"gunicorn exited with code {process.returncode}; see {log_path}")
-    error = check(port, url, log_path)
+    error = check(port, url, log_path, headers=headers)
     if error:
-        return {"url": url, "error": error}
-    load.warm(port, url, args.warmup)
-    say(f"loading {url} for {args.duration} s")
+        return {"url": url, "label": label or url, "error": error}
+    load.warm(port, url, args.warmup, headers=headers)
+    say(f"loading {label or url} for {args.duration} s")
     data = load.run_wrk(wrk, port=port, path=url, duration=args.duration, threads=args.threads,
-                        connections=args.connections)
+                        connections=args.connections, headers=headers)
     if data["errors"]["status"]:
         say(f"{url}: {data['errors']['status']} responses under load were not 2xx/3xx (see {log_path})")
     return {
         "url": url,
+        "label": label or url,
+        "uncached": bool(headers),
         "requests": data["requests"],
         "rps": round(data["rps"], 1),
         "p50_ms": round(data["p50_ms"], 2),
@@ -126,20 +132,30 @@ def load_one(args, wrk, server, url, log_path):
     }
 
 
-def measure(args, wrk, server, urls, log_path):
-    """Rows for every URL; /ping is loaded first and again last, and ratios use the mean of the two, so the
-    two /ping rows show how far the machine drifted during the run."""
-    rows = [load_one(args, wrk, server, BASELINE, log_path)]
-    if "error" in rows[0]:
+def measure(args, wrk, server, urls, log_path, hello=None):
+    """Rows for every URL; /hello and /ping are loaded first and again last, and ratios use the mean of the two,
+    so the two rows of each show how far the machine drifted during the run."""
+    hello_log = servers.VAR / "hello.log"
+    rows = [load_one(args, wrk, hello, HELLO, hello_log)] if hello else []
+    rows.append(load_one(args, wrk, server, BASELINE, log_path))
+    if "error" in rows[-1]:
         return rows  # no baseline, nothing to compare with
     rows += [load_one(args, wrk, server, url, log_path) for url in urls[1:]]
+    if not args.url:
+        rows += [load_one(args, wrk, server, url, log_path, headers=UNCACHED_HEADERS, label=f"{url} (uncached)")
+                 for url in UNCACHED]
     if len(urls) > 1:
         rows.append(dict(load_one(args, wrk, server, BASELINE, log_path), label=f"{BASELINE} (again)"))
+        if hello:
+            rows.append(dict(load_one(args, wrk, hello, HELLO, hello_log), label=f"{HELLO} (again)"))
     baselines = [r["rps"] for r in rows if r["url"] == BASELINE and "error" not in r]
     baseline = sum(baselines) / len(baselines)
+    hellos = [r["rps"] for r in rows if r["url"] == HELLO and "error" not in r]
+    hello_rps = sum(hellos) / len(hellos) if hellos else None
     for row in rows:
         if "error" not in row:
             row["ratio_to_ping"] = round(row["rps"] / baseline, 3) if baseline else None
+            row["ratio_to_hello"] = round(row["rps"] / hello_rps, 3) if hello_rps else None
     if max(baselines) > 1.25 * min(baselines):
         say(f"WARNING: /ping went from {baselines[0]:.0f} to {baselines[-1]:.0f} req/s during the run; "
             "the machine is noisy, compare ratios with care")
@@ -168,7 +184,13 @@ def run(args, stack, urls, wrk):
     say(f"starting gunicorn with {args.workers} workers")
     gunicorn, port = servers.start_gunicorn(env=env, workers=args.workers, log_path=log_path)
     stack.callback(servers.stop, gunicorn)
-    return measure(args, wrk, (gunicorn, port), urls, log_path)
+    say("starting the hello project's gunicorn (the baseline)")
+    hello = servers.start_gunicorn(env={**env, "DJANGO_SETTINGS_MODULE": "bench.hello.settings"},
+                                   workers=args.workers, log_path=servers.VAR / "hello.log",
+                                   app="bench.hello.wsgi:application", probe=HELLO)
+    stack.callback(servers.stop, hello[0])
+    rows = measure(args, wrk, (gunicorn, port), urls, log_path, hello=hello)
+    return rows, servers.workers_rss_mib(gunicorn)
 
 
 def on_signal(signum, _frame):
@@ -191,7 +213,7 @@ def main(argv=None):
     try:
         with contextlib.ExitStack() as stack:
             try:
-                rows = run(args, stack, urls, wrk)
+                rows, rss = run(args, stack, urls, wrk)
             finally:  # stop the servers without a second Ctrl-C cutting the cleanup short
                 for signum in handled:
                     signal.signal(signum, signal.SIG_IGN)
@@ -213,8 +235,10 @@ def main(argv=None):
         "gunicorn_workers": args.workers, "duration_seconds": args.duration, "wrk_threads": args.threads,
         "wrk_connections": args.connections, "warmup_requests": args.warmup, "cpus": os.cpu_count(),
         "load_average_at_end": round(os.getloadavg()[0], 2),  # other work on the machine skews every number
+        "web_workers_rss_mib_after": rss,
     }
     print(report.table(rows))
+    print(f"web workers' resident memory after the run: {config['web_workers_rss_mib_after']} MiB")
     results = servers.VAR / "results.json"
     report.write_json(results, config=config, rows=rows, elapsed=elapsed, ok=not failed)
     print(f"\n{len({r['url'] for r in rows})} URLs in {elapsed:.0f} s; load average {os.getloadavg()[0]:.2f} on "

@@ -52,7 +52,8 @@ class Manage:
         with open(self.log_path, "a") as log:
             log.write(f"\n$ manage.py {' '.join(args)}\n")
             log.flush()
-            result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, stdout=log,
+            result = subprocess.run([sys.executable, "manage.py", *args], check=False, cwd=ROOT, env=self.env,
+                                    stdout=log,
                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=MANAGE_TIMEOUT)
         if check and result.returncode != 0:
             command = " ".join(args)
@@ -72,10 +73,11 @@ def start_postgres():
     return devservices.Postgres(port=free_port()).start()
 
 
-def start_gunicorn(*, env, workers, log_path):
-    """gunicorn on a free loopback port; returns (process, port) once every worker is ready and /ping answers 200."""
+def start_gunicorn(*, env, workers, log_path, app="portal.wsgi:application", probe="/ping"):
+    """gunicorn on a free loopback port, preloading the app as the Procfile does; returns (process, port) once
+    every worker is ready and `probe` answers 200."""
     port = free_port()
-    args = [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--workers", str(workers),
+    args = [sys.executable, "-m", "gunicorn", app, "--workers", str(workers), "--preload",
             "--bind", f"127.0.0.1:{port}", "--no-control-socket", "--error-logfile", "-",
             "--config", str(ROOT / "bench" / "gunicorn_ready.py")]
     log = open(log_path, "ab")
@@ -88,12 +90,12 @@ def start_gunicorn(*, env, workers, log_path):
         while True:
             ready = Path(log_path).read_text(errors="replace").count(READY) >= workers
             try:
-                if ready and fetch(port, "/ping")[0] == 200:
+                if ready and fetch(port, probe)[0] == 200:
                     return process, port
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not get {workers} workers ready and answering 200 on /ping:\n"
+                raise RuntimeError(f"gunicorn did not get {workers} workers ready and answering 200 on {probe}:\n"
                                    + tail(log_path, 40))
             time.sleep(0.2)
     except BaseException:
@@ -107,3 +109,14 @@ def tail(path, lines):
     except OSError:
         return ""
     return "\n".join(text.splitlines()[-lines:])
+
+
+def workers_rss_mib(process):
+    """Resident memory of each of a gunicorn master's workers, in MiB."""
+    import psutil
+
+    try:
+        children = psutil.Process(process.pid).children()
+    except psutil.Error:
+        return []
+    return [round(child.memory_info().rss / 2**20, 1) for child in children]

@@ -27,4 +27,24 @@ URLS = [
     "/en/expo/bench-expo-2026/exhibitors/?hall=H3&category=tires&segment=downstream&page=2",
     "/zh-hans/expo/bench-expo-2026/exhibitors/?q=%E9%9D%92%E5%B2%9B%E8%BD%AE%E8%83%8E",
     "/en/expo/companies/bench-company-05000/",
+    "/en/docking/?status=all&category=machinery",
+    "/zh-hans/docking/?region=shandong&page=5",
+    "/en/docking/requirements/1000/",
+]
+
+# Loaded again with a session cookie, which no page cache answers: the cost of a render (editors, exhibitors,
+# the first visitor after a publish). Issue target: at least 0.15x the hello view each.
+UNCACHED = [
+    "/en/",
+    "/en/news/",
+    "/zh-hans/news/?page=2000",
+    "/en/news/bench-article-1000/",
+    "/en/expo/bench-expo-2026/exhibitors/?hall=H3&category=tires&segment=downstream&page=2",
+    "/en/expo/companies/bench-company-05000/",
+    "/en/forums/?day=2026-09-18",
+    "/zh-hans/forums/grid/?day=2026-09-18",
+    "/en/trading/natural-rubber/?type=fees&year=2025",
+    "/en/trading/natural-rubber/2026/risk-1/",
+    "/en/docking/?status=all&category=machinery",
+    "/en/docking/requirements/1000/",
 ]

@@ -42,5 +42,6 @@ _pages = PublicPageCache("news", next_boundary=_next_boundary, on_bump=_cms_cach
 content_version = _pages.content_version
 content_version_bump = _pages.bump
 cache_public_page = _pages.page
+memo = _pages.memo
 
 page_cache = _pages  # for pages of other apps that show this content too (PublicPageCache.page(also=...))

@@ -9,6 +9,7 @@ class NewsApphook(CMSApp):
 
     app_name = "news"
     name = _("News Center")
+    permissions = False  # public pages: no django CMS page-permission lookup wrapped around every view
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["apps.news.urls"]

@@ -17,12 +17,13 @@ from menus.utils import set_language_changer
 from apps.core.ratelimits import limit
 
 from . import selectors, services
-from .cache import cache_public_page
+from .cache import cache_public_page, memo
 from .models import news_url
 
 
 def _page(request, queryset):
     paginator = Paginator(queryset, selectors.PAGE_SIZE, allow_empty_first_page=True)
+    paginator.count = memo(f"count:{request.path}", queryset.count)  # once per content version, not per page
     try:
         return paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger) as exc:
@@ -31,7 +32,7 @@ def _page(request, queryset):
 
 def _sidebar(language, tree):
     return {"tree": tree, "instant": selectors.instant_news(language=language),
-            "months": selectors.archive_months(language=language)}
+            "months": memo(f"months:{language}", lambda: selectors.archive_months(language=language))}
 
 
 def _render_list(request, queryset, *, tree, heading, crumbs=(), feeds=None, category=None):
@@ -103,7 +104,6 @@ def _article_page(request, article, *, preview=False):
                                                                               any_language=True))
 
     set_language_changer(request, language_changer)
-    request.news_article = article  # for the CMS toolbar's "Edit this article"
     context = {
         "article": article, "preview": preview, "crumbs": tree.ancestors(category) if category else [],
         "related": selectors.related_articles(article=article, language=language),
