@@ -1,15 +1,19 @@
 # Valley Portal. `make run` serves the demo site; `make test` runs the whole suite. Both install what they need.
-.PHONY: run test bench bench-notify messages
+.PHONY: run test lint bench bench-notify messages
 
 run:
 	@scripts/bootstrap.sh requirements.txt
 	@scripts/system_packages.sh gettext
 	@.venv/bin/python scripts/run.py
 
-test:
-	@scripts/bootstrap.sh requirements-dev.txt
+test: lint
 	@scripts/system_packages.sh gettext chromium fonts-wqy-microhei postgresql
 	@.venv/bin/python scripts/test.py $(ARGS)
+
+# The lint policy lives in pyproject.toml (ruff: rules, ignores with their reasons, import order).
+lint:
+	@scripts/bootstrap.sh requirements-dev.txt
+	@.venv/bin/ruff check .
 
 bench:
 	@scripts/bootstrap.sh requirements.txt

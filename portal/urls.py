@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("apps.accounts.urls")),
     path("notifications/", include("apps.notifications.urls")),
+    path("join/", include("apps.onboarding.urls")),
     path("portal/", include("apps.expo.portal.urls")),
     path("", include("cms.urls")),
 )

@@ -46,14 +46,14 @@ def _fill(entry, value):
 
 def fill(translations):
     entries, missing = [], []
-    for entry in PO.read_text().split("\n\n"):
-        key = _msgid(entry)
+    for found in PO.read_text().split("\n\n"):
+        key, entry = _msgid(found), found
         if key and key in translations:
-            entry = _fill(entry, translations[key])
-        elif key and "#, fuzzy" in entry:  # makemessages' guess from a similar msgid: not a translation
-            entry = _fill(entry, "")
+            entry = _fill(found, translations[key])
+        elif key and "#, fuzzy" in found:  # makemessages' guess from a similar msgid: not a translation
+            entry = _fill(found, "")
             missing.append(key)
-        elif key and not _msgstr(entry):
+        elif key and not _msgstr(found):
             missing.append(key)
         entries.append(entry)
     PO.write_text("\n\n".join(entries).rstrip("\n") + "\n")

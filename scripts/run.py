@@ -69,6 +69,7 @@ def banner(port):
         f"  Admin:     http://127.0.0.1:{port}/en/admin/   user admin, password {admin_password()}",
         "  Editor:    user editor, password editor-demo-2026",
         "  Exhibitor: user exhibitor, password exhibitor-demo-2026",
+        "  Supplier:  user supplier, password supplier-demo-2026 (answers requirements at /en/docking/)",
         f"  Mail sent by the site is written to {VAR / 'mail'}/",
         "  Press Ctrl-C to stop everything.",
         "",

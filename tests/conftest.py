@@ -1,3 +1,6 @@
+"""Fixtures of every test: a fresh cache, the users of each role, real Celery workers; the shared fixture modules
+of tests/fixtures/ are registered here (pytest_plugins), so no test imports a fixture from another conftest."""
+
 import os
 import signal
 import subprocess
@@ -8,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import redis
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_migrate
@@ -18,7 +21,10 @@ from django.dispatch import receiver
 from django.utils import translation
 
 from apps.accounts import roles
-from tests.factories import make_page, make_user
+from tests.factories import UserFactory
+
+pytest_plugins = ["tests.fixtures.media", "tests.fixtures.pages", "tests.fixtures.portal", "tests.fixtures.site",
+                  "tests.ratelimit_support"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,30 +43,17 @@ def _fresh_cache():
 
 @pytest.fixture
 def editor(db):
-    return make_user(role=roles.EDITORS, username="editor")
+    return UserFactory(role=roles.EDITORS, username="editor")
 
 
 @pytest.fixture
 def exhibitor(db):
-    return make_user(role=roles.EXHIBITORS, username="exhibitor")
+    return UserFactory(role=roles.EXHIBITORS, username="exhibitor")
 
 
 @pytest.fixture
 def trading_staff(db):
-    return make_user(role=roles.TRADING_STAFF, username="trader")
-
-
-@pytest.fixture
-def shell_pages(db):
-    """Home and the section pages of the site, published in both languages."""
-    admin = make_user(username="pages-admin", is_staff=True, is_superuser=True)
-    home = make_page(title_en="Home", title_zh="首页", slug="home", template="cms/home.html", home=True, user=admin)
-    pages = {"home": home}
-    for slug, en, zh in [("about", "About", "关于我们"), ("expo", "Expo", "博览会"), ("forums", "Forums", "论坛"),
-                         ("news", "News Center", "新闻中心"), ("trading", "Trading Center", "交易中心")]:
-        template = "cms/page.html" if slug == "about" else "cms/section.html"
-        pages[slug] = make_page(title_en=en, title_zh=zh, slug=slug, template=template, user=admin)
-    return pages
+    return UserFactory(role=roles.TRADING_STAFF, username="trader")
 
 
 def database_url_for_subprocess():
@@ -83,7 +76,7 @@ class CeleryWorker:
         hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
         env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(),
                "DJANGO_SETTINGS_MODULE": "portal.settings.test", **extra_env}
-        log = open(ROOT / "var" / f"celery-{hostname.split('@')[0]}.log", "wb")
+        log = open(ROOT / "var" / f"celery-{hostname.split('@', maxsplit=1)[0]}.log", "wb")
         process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "--loglevel=INFO",
              "--without-gossip", "--without-mingle", "--without-heartbeat", f"--hostname={hostname}"],
@@ -140,13 +133,3 @@ def start_celery_worker(transactional_db):
 def celery_worker(start_celery_worker):
     """A real Celery worker process on the test Redis and the test database."""
     return start_celery_worker()
-
-
-def wait_until(predicate, timeout=20.0, interval=0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(interval)
-    return predicate()

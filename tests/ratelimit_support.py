@@ -1,4 +1,5 @@
 """Helpers of the rate-limit tests: small rates for one limit, requests from a given address, the 429 checks.
+tests/conftest.py registers this module as a plugin, so its autouse fixture clears the counters around every test.
 
 Rates in tests are per day ("3/d"): django-ratelimit counts in fixed windows, and a window of an hour could end in
 the middle of a test (one chance in thousands), resetting the counters it checks.

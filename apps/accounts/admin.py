@@ -7,6 +7,6 @@ from .models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + ((_("Portal"), {"fields": ("preferred_language",)}),)
+    fieldsets = (*BaseUserAdmin.fieldsets, (_("Portal"), {"fields": ("preferred_language",)}))
     list_display = ("username", "email", "first_name", "last_name", "is_staff", "preferred_language")
-    list_filter = BaseUserAdmin.list_filter + ("preferred_language",)
+    list_filter = (*BaseUserAdmin.list_filter, "preferred_language")

@@ -1,4 +1,5 @@
-from django.apps import AppConfig, apps as registry
+from django.apps import AppConfig
+from django.apps import apps as registry
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -18,4 +19,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from apps.core.registries import demo_builder_register
+
+        from . import demo
+
         post_migrate.connect(_update_role_groups, dispatch_uid="accounts.update_role_groups")
+        demo_builder_register(self.label, order=10, build=demo.build, delete=demo.delete)

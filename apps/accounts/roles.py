@@ -16,7 +16,7 @@ STAFF_ROLES = (EDITORS, TRADING_STAFF, CONTRIBUTORS)
 # Every permission of these apps, per role.
 ROLE_APPS = {
     EDITORS: ("cms", "djangocms_versioning", "djangocms_text", "djangocms_link", "djangocms_frontend",
-              "filer", "easy_thumbnails", "companies", "expo", "forums", "news", "trading", "notifications"),
+              "filer", "easy_thumbnails", "companies", "expo", "forums", "news", "trading", "notifications", "docking"),
     EXHIBITORS: (),
     TRADING_STAFF: ("trading",),
     CONTRIBUTORS: (),

@@ -6,3 +6,10 @@ class CompaniesConfig(AppConfig):
     name = "apps.companies"
     label = "companies"
     verbose_name = _("Companies")
+
+    def ready(self):
+        from apps.core.registries import demo_builder_register
+
+        from . import demo
+
+        demo_builder_register(self.label, order=20, build=demo.build, delete=demo.delete)

@@ -63,10 +63,10 @@ class Company(TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or self.slug
 
     def get_absolute_url(self, language=None):
-        """The company's page in the expo directory (with all its participations, products and news)."""
-        from apps.expo.models import expo_url
+        """The company's public page (served by the expo app, which registers it in signals.company_page_url)."""
+        from .signals import company_page_url
 
-        return expo_url("company", language, slug=self.slug)
+        return company_page_url(self, language)
 
 
 class Membership(models.Model):

@@ -61,8 +61,8 @@ def _han_tokens(run):
 def document_tokens(texts):
     """The set of tokens that describes these texts (see the module docstring)."""
     tokens = set()
-    for text in texts:
-        text = (text or "").lower()
+    for raw in texts:
+        text = (raw or "").lower()
         tokens.update(LATIN_WORD.findall(text))
         for run in HAN_RUN.findall(text):
             han = _han_tokens(run)

@@ -4,13 +4,19 @@ Anonymous GETs are cached per full URL (which carries the language) under a key 
 version and django CMS's page-cache version. An app's services bump the version after their transaction commits,
 so a change shows at once. Content that changes on its own at a known moment (an article scheduled for later, a
 notice that expires) makes the version end at that moment: the first request after it renders afresh, with no
-worker. Responses say `X-Page-Cache: hit` or `miss`. Drafts, previews, logged-in users and responses marked `response.cacheable = False` are never cached.
+worker. Responses say `X-Page-Cache: hit` or `miss`. Drafts, previews, logged-in users and responses marked
+`response.cacheable = False` are never cached.
 
 A page is stored per path and per the query parameters its view reads (`params`), never per raw query string:
 an anonymous request with other parameters or empty ones is redirected (301) to the URL without them, and the
-same parameters in any order share one copy, so junk query strings cannot fill the cache. Parameters in `uncached` (free-text search) are served fresh.
+same parameters in any order share one copy, so junk query strings cannot fill the cache. Parameters in
+`uncached` (free-text search) are served fresh.
 Every key written here has a lifetime, so Redis's `volatile-lru` policy can evict them (and never the broker's
 queues, which have none).
+
+Registry: every PublicPageCache registers itself under its namespace when it is made (at import of the app's
+cache module); `page_cache_get(namespace)` finds it. A page that shows content of other apps names their namespaces
+(`page(also=...)`) instead of importing their caches.
 """
 
 import hashlib
@@ -18,13 +24,19 @@ import uuid
 from functools import wraps
 from urllib.parse import urlencode
 
+from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
 from cms.cache import _get_cache_version as cms_cache_version
 from django.conf import settings
 from django.core.cache import cache
+from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone
 
 from .csp import policy_freeze
+
+page_cache_bumped = Signal()
+"""Sent after a namespace's pages went stale. Arguments: `namespace` (str, e.g. "news"). Connect a CDN purge by
+surrogate key here: every page the early cache serves names its namespaces in its `Surrogate-Key` header."""
 
 VERSION_LIFETIME = 7 * 24 * 3600  # a content version unused for a week may go: the next request makes a new one
 MAX_VALUE_LENGTH = 200  # longer parameter values are not cached
@@ -41,12 +53,24 @@ def is_cacheable_request(request):
     return user is None or not user.is_authenticated
 
 
+_caches = {}  # namespace -> PublicPageCache
+
+
+def page_cache_get(namespace):
+    """The public page cache registered under `namespace` ("news", "forums", ...)."""
+    try:
+        return _caches[namespace]
+    except KeyError:
+        raise LookupError(f"No public page cache is registered under {namespace!r}") from None
+
+
 class PublicPageCache:
     def __init__(self, namespace, *, next_boundary=None, on_bump=None, max_age=3600):
         """`next_boundary(now)` returns the next moment the content changes by itself (or None); `on_bump()` runs
         after a bump (e.g. to clear CMS caches); `max_age` is the safety net for changes made elsewhere."""
         self.namespace, self.next_boundary, self.on_bump, self.max_age = namespace, next_boundary, on_bump, max_age
         self.version_key = f"{namespace}:content-version"
+        _caches[namespace] = self
 
     def content_version(self):
         """(version token, seconds it stays valid). Renewed when missing or when a boundary has passed."""
@@ -60,17 +84,30 @@ class PublicPageCache:
             return state["version"], self.max_age
         return state["version"], max(1, min(self.max_age, int(state["until"] - now.timestamp())))
 
+    def memo(self, name, compute):
+        """A value derived from this namespace's content (a sidebar's months, a list's count), computed once per
+        content version: the pages that render it on a miss do not each aggregate over the whole table."""
+        version, ttl = self.content_version()
+        key = f"{self.namespace}:memo:{version}:{name}"
+        stored = cache.get(key)
+        if stored is None:
+            stored = (compute(),)
+            cache.set(key, stored, timeout=ttl)
+        return stored[0]
+
     def bump(self):
         """Make every cached page of the namespace stale (call after commit)."""
         cache.delete(self.version_key)
         if self.on_bump:
             self.on_bump()
+        page_cache_bumped.send(sender=type(self), namespace=self.namespace)
 
     def page(self, view=None, *, also=(), params=(), uncached=()):
         """Decorator: serve anonymous visitors a stored copy of a 200 response; render and store it on a miss.
 
-        `also`: a callable returning other apps' PublicPageCache objects whose content the page shows too (a
-        company page lists news and forum sessions): a bump of any of them makes the page stale.
+        `also`: the namespaces of other apps' caches whose content the page shows too (a company page lists news
+        and forum sessions), or a callable returning them (asked on each request): a bump of any of them makes the
+        page stale.
         `params`: the query parameters the view reads; `uncached`: those whose presence skips the cache."""
         if view is None:
             return lambda actual: self.page(actual, also=also, params=params, uncached=uncached)
@@ -88,15 +125,21 @@ class PublicPageCache:
             if any(name in request.GET for name in uncached) or len(query) > MAX_VALUE_LENGTH * 2:
                 return view(request, *args, **kwargs)
             version, ttl = self.content_version()
-            for other in (also() if also else ()):
+            deps = [(self.version_key, version)]
+            for namespace in (also() if callable(also) else also):
+                other = page_cache_get(namespace)
                 other_version, other_ttl = other.content_version()
+                deps.append((other.version_key, other_version))
                 version, ttl = f"{version}.{other_version}", min(ttl, other_ttl)
             digest = hashlib.sha1(f"{request.path}?{query}".encode(), usedforsecurity=False).hexdigest()
-            key = f"{self.namespace}:page:{version}:{cms_cache_version()}:{digest}"
+            cms_version = cms_cache_version()
+            deps.append((CMS_PAGE_CACHE_VERSION_KEY, cms_version))  # a renamed menu page makes it stale too
+            key = f"{self.namespace}:page:{version}:{cms_version}:{digest}"
             stored = cache.get(key)
             if stored is not None:
                 response = _response_from(stored)
                 response["X-Page-Cache"] = "hit"
+                response.early_cache = {"deps": deps, "ttl": ttl}  # apps.core.early_cache keeps it from now on
                 return response
             response = view(request, *args, **kwargs)
             if (response.status_code == 200 and not response.streaming and not response.cookies
@@ -106,6 +149,7 @@ class PublicPageCache:
                 policy_freeze(request, response)
                 cache.set(key, {"content": response.content, "headers": _kept_headers(response)}, timeout=ttl)
                 response["X-Page-Cache"] = "miss"
+                response.early_cache = {"deps": deps, "ttl": ttl}
             return response
 
         return wrapper

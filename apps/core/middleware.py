@@ -47,7 +47,11 @@ class CanonicalCmsPageMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if (view_func is cms_page_view and request.META.get("QUERY_STRING") and is_cacheable_request(request)
-                and not CMS_TOOLBAR_PARAMS.intersection(request.GET)):
+        if view_func is not cms_page_view or not is_cacheable_request(request):
+            return None
+        if request.META.get("QUERY_STRING"):
+            if CMS_TOOLBAR_PARAMS.intersection(request.GET):
+                return None
             return HttpResponsePermanentRedirect(request.path)
+        request.cms_page_cacheable = True  # apps.core.early_cache may keep it if django CMS caches it too
         return None

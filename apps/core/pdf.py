@@ -99,7 +99,7 @@ def _scan(root, found):
             for key, value in item.items():
                 if key in ACTIVE_KEYS:
                     found.add(key)
-                if key == "/OpenAction" and not _opens_a_page(item[key]):
+                if key == "/OpenAction" and not _opens_a_page(value):
                     found.add(key)
                 stack.append(value)
         elif isinstance(item, ArrayObject):

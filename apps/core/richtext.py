@@ -96,7 +96,7 @@ class RichTextField(HTMLField):
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)
         if value is not None:
-            value = mark_safe(richtext_clean(value))  # noqa: S308  (cleaned just now)
+            value = mark_safe(richtext_clean(value))
             setattr(model_instance, self.attname, value)
         return value
 

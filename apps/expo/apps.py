@@ -9,6 +9,14 @@ class ExpoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import notifications
+        from apps.companies.signals import company_changed, company_page_url_register
+        from apps.core.registries import demo_builder_register
+
+        from . import demo, notifications
+        from .cache import company_changed_receiver
+        from .company_page import company_url
 
         notifications.register()
+        company_page_url_register(company_url)  # a company's page lives in the expo directory
+        company_changed.connect(company_changed_receiver, dispatch_uid="expo.company_changed")
+        demo_builder_register(self.label, order=50, build=demo.build, delete=demo.delete)

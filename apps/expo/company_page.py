@@ -1,21 +1,18 @@
-"""What the company page gathers: profile, participations (booths on the plans), products, news, forum sessions.
+"""What the company page gathers: profile, participations (booths on the plans), products, and the sections other
+apps register in apps.companies.signals (news about the company, its forum sessions, ...).
 
 Texts fall back field by field to the other language when the page's language has none; such texts are marked
 with their language (`lang`) in the page.
 """
 
 import nh3
-from django.urls import NoReverseMatch
 from django.utils.safestring import mark_safe
 
 from apps.companies.selectors import products_of
-from apps.news import selectors as news_selectors
-from apps.news.models import news_url
+from apps.companies.signals import company_page_sections
 
 from . import selectors
-
-NEWS_LIMIT = 6
-SESSIONS_LIMIT = 10
+from .models import expo_url
 
 
 def _other(language):
@@ -64,42 +61,28 @@ def _product_rows(company, language):
     return rows
 
 
-def forum_sessions(*, company, language, limit=SESSIONS_LIMIT):
-    """Sessions of the latest released forum schedule in which a speaker of the company appears ([] when the
-    forums app offers no released schedule)."""
-    try:
-        from apps.forums.selectors import programme, release_current
-    except ImportError:
-        return []
-    release = release_current()
-    if release is None:
-        return []
+def sections(*, company, language):
+    """[{"section", "rows"}] of the registered sections that have something to show for the company."""
     found = []
-    for session in programme(release=release, language=language).sessions:
-        speakers = [appearance.speaker for appearance in session.appearances
-                    if appearance.speaker.company is not None and appearance.speaker.company.id == company.pk]
-        if speakers and not session.cancelled:
-            found.append({"session": session, "speakers": speakers})
-    return found[:limit]
+    for section in company_page_sections():
+        rows = section.rows(company=company, language=language)
+        if rows:
+            found.append({"section": section, "rows": rows})
+    return found
 
 
-def news_articles(*, company, language, limit=NEWS_LIMIT):
-    """The company's published articles in the language ([] where the News Center is not hooked into a page)."""
-    try:
-        news_url("list", language)
-    except NoReverseMatch:
-        return []
-    return list(news_selectors.article_list(language=language, company=company)[:limit])
+def company_url(company, language=None):
+    """The company's page (registered as apps.companies.signals.company_page_url)."""
+    return expo_url("company", language, slug=company.slug)
 
 
 def context(*, company, language):
     texts = Texts.of(company, ("name", "short_name", "city", "address", "summary", "profile"), language)
     fields = _text_dict(texts, language)
-    fields["profile"]["value"] = mark_safe(nh3.clean(fields["profile"]["value"]))  # noqa: S308  (sanitized)
+    fields["profile"]["value"] = mark_safe(nh3.clean(fields["profile"]["value"]))  # sanitized
     return {
         "company": company, "texts": fields,
         "participations": _participation_rows(company, language),
         "products": _product_rows(company, language),
-        "articles": news_articles(company=company, language=language),
-        "sessions": forum_sessions(company=company, language=language),
+        "sections": sections(company=company, language=language),
     }

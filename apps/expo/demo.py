@@ -1,4 +1,4 @@
-"""Demo expo (an extension of apps.core.demo, see its build/delete contract): the 2026 China (Qingdao) Rubber
+"""Demo expo (a demo builder, see apps.core.registries.DemoBuilder): the 2026 China (Qingdao) Rubber
 Industry Expo with three halls of booths laid out in rows, a two-level product-category tree of the rubber chain,
 and about sixty exhibitors in both languages with products, logos and product pictures drawn locally.
 
@@ -15,9 +15,9 @@ import json
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from apps.companies.demo import logo_attach
 from apps.companies.models import Company, Product, ProductCategory, ProductImage
 from apps.companies.services import company_create, company_index
-from apps.core.demo.companies import _logo_attach
 from apps.core.demo.fixtures import DEMO_DIR
 
 from .demo_images import product_png
@@ -133,7 +133,7 @@ def _companies(spec, kinds):
             created += 1
         if not company.logo:
             initials = "".join(word[0] for word in row[5].split()[:2]).upper()
-            _logo_attach(company, {"logo": {"text": initials, "color": kinds[row[1]]["colour"]}})
+            logo_attach(company, {"logo": {"text": initials, "color": kinds[row[1]]["colour"]}})
         found.append((company, row[1]))
     return created, found
 

@@ -222,3 +222,6 @@ class ReminderLog(models.Model):
         verbose_name = _("profile reminder")
         verbose_name_plural = _("profile reminders")
         ordering = ("-sent_at",)
+
+    def __str__(self):
+        return f"{self.user_id} · {self.company_id} · {self.sent_at:%Y-%m-%d}"

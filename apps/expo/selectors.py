@@ -31,6 +31,11 @@ def _halls_prefetch():
     return Prefetch("halls", queryset=Hall.objects.prefetch_related("translations").order_by("position", "code"))
 
 
+def edition_by_slug(*, slug):
+    """An edition whatever its status (None when missing), for other apps that link their records to it."""
+    return Edition.objects.filter(slug=slug).first()
+
+
 def edition_get(*, slug):
     """A public edition with its halls (None when missing or a draft)."""
     return public_editions().prefetch_related(_halls_prefetch()).filter(slug=slug).first()

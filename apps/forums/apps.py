@@ -9,8 +9,13 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from apps.core.registries import demo_builder_register
+
+        from . import cache, company_page, demo  # noqa: F401  (cache: registers the "forums" page cache)
         from .agenda import notifications as agenda_notifications
         from .registration import notifications as registration_notifications
 
         agenda_notifications.register()
         registration_notifications.register()
+        company_page.register()  # the company's forum sessions on its page
+        demo_builder_register(self.label, order=60, build=demo.build, delete=demo.delete)  # after expo's edition

@@ -2,7 +2,8 @@
 removed or changed.
 
 Entry: {"session": id, "forum": id, "change": ..., "before": {...} | None, "after": {...} | None}, where
-before/after hold the session's "starts_at", "ends_at", "room" and "title". Precedence: removed > cancelled > moved (start, end or room)
+before/after hold the session's "starts_at", "ends_at", "room" and "title".
+Precedence: removed > cancelled > moved (start, end or room)
 > changed (title, abstract, speakers, topic or format). A session that comes back after a cancellation is "added"
 again (with its "before"); a new session already cancelled is not announced.
 """

@@ -1,6 +1,6 @@
-"""Demo forums (an extension of apps.core.demo): the 13 forums of the rubber industry expo in Qingdao, with their
-rooms, topics, about eighty sessions over three days and fifty speakers, in both languages, released so the public
-sees the programme.
+"""Demo forums (a demo builder, see apps.core.registries.DemoBuilder): the 13 forums of the rubber industry expo
+in Qingdao, with their rooms, topics, about eighty sessions over three days and fifty speakers, in both languages,
+released so the public sees the programme.
 
 The content is in fixtures/demo/forums/ (venue.json: days, rooms and topics; speakers.json; forums.json: forums with
 their sessions, times local to Asia/Shanghai). Records are found again by slug; a demo forum that exists is kept as
@@ -17,6 +17,7 @@ from django.db import transaction
 
 from apps.companies.models import Company
 from apps.core.demo.fixtures import DEMO_DIR
+from apps.expo.selectors import edition_by_slug
 
 from .cache import content_version_bump
 from .models import Forum, Room, ScheduleRelease, Session, SessionSpeaker, Speaker, Topic
@@ -56,9 +57,7 @@ def _by_slug(model, specs, fields):
 
 
 def _edition():
-    from apps.expo.models import Edition
-
-    return Edition.objects.filter(slug=EDITION_SLUG).first()
+    return edition_by_slug(slug=EDITION_SLUG)
 
 
 def _moment(day, clock, zone):

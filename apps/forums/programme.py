@@ -148,16 +148,14 @@ def group_by_day(sessions):
 
 
 def company_url(company_id, slug, language):
-    """The company's page when the companies app offers one ("" otherwise); needs no query."""
+    """The company's page ("" where no app serves company pages, or its page is not hooked in); needs no query."""
     from django.urls import NoReverseMatch
 
     from apps.companies.models import Company
+    from apps.companies.signals import company_page_url
 
-    if not hasattr(Company, "get_absolute_url"):
-        return ""
     try:
-        with translation.override(language):
-            return Company(pk=company_id, slug=slug).get_absolute_url() or ""
+        return company_page_url(Company(pk=company_id, slug=slug), language) or ""
     except NoReverseMatch:
         return ""
 

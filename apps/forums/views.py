@@ -1,6 +1,7 @@
 """Public pages of the forums (below the CMS page with the forums apphook): thin, reading the current release.
 
-Editors who may change sessions see the draft with ?preview=1 (built on the fly, never cached).
+Editors who may change sessions (forums.preview_schedule, apps/forums/rules.py) see the draft with ?preview=1 (built
+on the fly, never cached).
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -8,18 +9,18 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext as _, override
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
 
 from . import selectors
 from .cache import cached_for_anonymous
+from .changelog_view import entries_view
 from .forms import GridDayForm, ProgrammeFilterForm
 from .grid import grid_build
-from .changelog_view import entries_view
-from .programme import Programme
+from .programme import NOW_NEXT_WINDOW, Programme
 
-from .programme import NOW_NEXT_WINDOW
 CHANGES_PER_PAGE = 10
 
 
@@ -52,14 +53,10 @@ def links(query=""):
 PREVIEW = ("preview",)  # ?preview=1: editors see the draft; never cached, whoever asks
 
 
-def may_preview(user):
-    return user.is_authenticated and user.is_staff and user.has_perm("forums.change_session")
-
-
 def _programme(request):
     """(programme, preview): the draft for an editor asking ?preview=1, else the current release."""
     language = get_language()
-    if request.GET.get("preview") == "1" and may_preview(request.user):
+    if request.GET.get("preview") == "1" and request.user.has_perm("forums.preview_schedule"):
         return selectors.programme_draft(language=language), True
     release = selectors.release_current()
     if release is None:

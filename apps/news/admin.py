@@ -162,7 +162,8 @@ class ArticleAdmin(TranslatableAdmin):
             path("<int:pk>/revisions/", view(self.revisions_view), name="news_article_revisions"),
             path("<int:pk>/revisions/compare/", view(self.compare_view), name="news_article_compare"),
             path("<int:pk>/revisions/<int:number>/revert/", view(self.revert_view), name="news_article_revert"),
-        ] + super().get_urls()
+            *super().get_urls(),
+        ]
 
     def _article_for_revisions(self, request, pk):
         article = get_object_or_404(Article, pk=pk)

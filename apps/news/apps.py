@@ -8,6 +8,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News Center")
 
     def ready(self):
-        from .notifications import register
+        from apps.core.registries import demo_builder_register
 
-        register()
+        from . import cache, company_page, demo, notifications  # noqa: F401  (cache: registers the "news" page cache)
+
+        notifications.register()
+        company_page.register()  # the company's articles on its page
+        demo_builder_register(self.label, order=70, build=demo.build, delete=demo.delete)

@@ -1,6 +1,7 @@
 """Demo data of the News Center: categories, tags and ~30 bilingual articles with generated cover images.
 
-The content lives in fixtures/demo/news/ (taxonomy.json, articles.json); registered in apps.core.demo.EXTENSIONS.
+The content lives in fixtures/demo/news/ (taxonomy.json, articles.json); registered with the demo loader
+(apps.core.registries.demo_builder_register) in NewsConfig.ready().
 Articles are found again by their English slug; loading twice creates nothing new.
 """
 
@@ -94,7 +95,8 @@ def build(*, author):
                         for language, values in spec["translations"].items()}
         article = services.article_create(
             author=author, translations=translations, category=Category.objects.get(slug=spec["category"]),
-            tags=Tag.objects.filter(slug__in=spec["tags"]), companies=Company.objects.filter(slug__in=spec["companies"]),
+            tags=Tag.objects.filter(slug__in=spec["tags"]),
+            companies=Company.objects.filter(slug__in=spec["companies"]),
             cover_data=cover_png(color=colors[spec["category"]], seed=seed),
         )
         services.article_publish(article=article, user=author, publish_at=parse_datetime(spec["publish_at"]))

@@ -5,13 +5,10 @@ one (django-parler issue #21, open), and django-reversion-compare (GPL) compares
 snapshot of our own is a few lines and compares and reverts per field and language.
 """
 
-import difflib
-import re
-
 from django.conf import settings
 from django.utils.dateparse import parse_datetime
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+
+from apps.core.diff import inline_diff
 
 from .models import Article, Category, Tag
 
@@ -19,7 +16,6 @@ SHARED_FIELDS = ("publish_at", "unpublish_at", "category", "cover", "cover_list"
 DATETIME_FIELDS = ("publish_at", "unpublish_at")
 TRANSLATED_FIELDS = ("title", "slug", "lead", "body", "source_name", "source_url", "seo_title", "seo_description")
 SHOWN_SHARED = ("publish_at", "unpublish_at", "category", "cover", "tags", "companies")
-TOKEN = re.compile(r"[\u3000-\u9fff\uff00-\uffef]|\w+|\s+|[^\w\s]")
 
 
 def snapshot(article):
@@ -68,22 +64,6 @@ def snapshot_apply(article, data):
     article.set_current_language(settings.LANGUAGE_CODE)
     article.tags.set(Tag.objects.filter(pk__in=data["tags"]))
     article.companies.set(Company.objects.filter(pk__in=data["companies"]))
-
-
-def inline_diff(old, new):
-    """HTML showing `new` with words removed from `old` in <del> and words added in <ins>."""
-    old_tokens, new_tokens = TOKEN.findall(old or ""), TOKEN.findall(new or "")
-    parts = []
-    matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            parts.append(escape("".join(old_tokens[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(f"<del>{escape(''.join(old_tokens[i1:i2]))}</del>")
-        if j2 > j1:
-            parts.append(f"<ins>{escape(''.join(new_tokens[j1:j2]))}</ins>")
-    return mark_safe("".join(parts))
 
 
 def _shared_display(data):

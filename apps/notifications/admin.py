@@ -38,7 +38,7 @@ class MessageAdmin(admin.ModelAdmin):
     def event_kind(self, obj):
         return obj.event.kind
 
-    @admin.action(description=_("Send the selected failed emails again"))
+    @admin.action(description=_("Send the selected failed emails again"), permissions=["change"])
     def resend(self, request, queryset):
         count = services.messages_resend(ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(request, ngettext("%(count)d email queued again.", "%(count)d emails queued again.",

@@ -10,7 +10,7 @@ class TopicsField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
-        super().__init__(choices=lambda: topic_choices(), **kwargs)
+        super().__init__(choices=topic_choices, **kwargs)
 
 
 class PreferencesForm(forms.Form):

@@ -135,3 +135,6 @@ class UserPreference(models.Model):
     class Meta:
         verbose_name = _("notification preference")
         verbose_name_plural = _("notification preferences")
+
+    def __str__(self):
+        return f"{self.user_id}: {'email on' if self.email_enabled else 'email off'}"

@@ -4,8 +4,8 @@ The notifications app knows nothing of news, expo or trading: each app registers
 that render them) and its topic groups in its AppConfig.ready().
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

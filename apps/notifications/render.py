@@ -16,7 +16,7 @@ from .registry import kind_get
 
 def _link(view, token):
     """Absolute URL of a view taking one token, in the active language (the reversing is done once per view)."""
-    key = (view, translation.get_language())
+    key = (view, translation.get_language(), settings.SITE_URL)
     if key not in _link_prefixes:
         _link_prefixes[key] = absolute(reverse(view, args=["TOKEN"])).split("TOKEN")
     before, after = _link_prefixes[key]

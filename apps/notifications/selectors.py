@@ -1,6 +1,6 @@
 from django.db.models import Count, Q, Sum
 
-from .models import Channel, Message, State, Subscription
+from .models import Channel, Event, Message, State, Subscription
 
 
 def inbox_messages(*, user):
@@ -30,3 +30,31 @@ def outbox_backlog():
     return {"pending": waiting.get(State.PENDING, 0), "sending": waiting.get(State.SENDING, 0),
             "failed": waiting.get(State.FAILED, 0), "unconfirmed_rows": unconfirmed["rows"],
             "unconfirmed_attempts": unconfirmed["attempts"] or 0, "unconfirmed_then_sent": unconfirmed["sent"]}
+
+
+def _events(*, kind, object_id=None, since=None, context=None):
+    events = Event.objects.filter(kind=kind)
+    if object_id is not None:
+        events = events.filter(object_id=str(object_id))
+    if since is not None:
+        events = events.filter(created_at__gte=since)
+    for name, value in (context or {}).items():
+        events = events.filter(**{f"context__{name}": value})
+    return events
+
+
+def event_count(*, kind, object_id=None, since=None, context=None):
+    """How many events of `kind` were recorded, optionally only about the object with this id, since a moment,
+    or with these values in their context ({name: value})."""
+    return _events(kind=kind, object_id=object_id, since=since, context=context).count()
+
+
+def event_times(*, kind, object_id=None, since=None):
+    """When the events of `kind` (about the object with this id, since a moment) were recorded, newest first."""
+    return list(_events(kind=kind, object_id=object_id, since=since).order_by("-created_at")
+                .values_list("created_at", flat=True))
+
+
+def event_keys_recorded(*, keys):
+    """The keys among `keys` under which an event is recorded (an event is recorded once per key)."""
+    return set(Event.objects.filter(key__in=list(keys)).values_list("key", flat=True))

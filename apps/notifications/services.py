@@ -80,7 +80,7 @@ def _claim(ids):
     return claim, list(rows)
 
 
-_MARK_SQL = f"UPDATE {Message._meta.db_table} SET {{columns}} WHERE id = %s AND state = %s AND claim = %s"
+_MARK_SQL = f"UPDATE {Message._meta.db_table} SET {{columns}} WHERE id = %s AND state = %s AND claim = %s"  # noqa: S608
 _DOT_SQL = _MARK_SQL.format(columns="dot_at = %s")
 _SENT_SQL = _MARK_SQL.format(columns="state = %s, sent_at = %s, dot_at = NULL")
 

@@ -115,6 +115,7 @@ class NoticeAdmin(TranslatableAdmin):
                 services.attachment_update(attachment=row.instance, user=request.user,
                                            language=data.get("language", ""), position=data.get("position") or 0)
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        return None
 
     def delete_model(self, request, obj):
         services.notice_delete(notice=obj, user=request.user)

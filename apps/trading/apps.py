@@ -8,6 +8,9 @@ class TradingConfig(AppConfig):
     verbose_name = _("Trading Center")
 
     def ready(self):
-        from .notifications import register
+        from apps.core.registries import demo_builder_register
 
-        register()
+        from . import demo, notifications
+
+        notifications.register()
+        demo_builder_register(self.label, order=80, build=demo.build, delete=demo.delete)

@@ -1,5 +1,5 @@
-"""Demo data of the Trading Center (an extension of apps.core.demo): the natural-rubber spot trading center with
-about forty notices over two years in both languages, some with PDF attachments made locally.
+"""Demo data of the Trading Center (a demo builder, see apps.core.registries.DemoBuilder): the natural-rubber spot
+trading center with about forty notices over two years in both languages, some with PDF attachments made locally.
 
 The content is in fixtures/demo/trading/ (center.json: the center and the trading staff member who drafts;
 notices.json: the notices). Each notice goes through the real workflow: drafted and submitted by the demo trader,
@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from apps.accounts.demo import users_build, users_delete
 from apps.core.demo.fixtures import DEMO_DIR, html
-from apps.core.demo.users import users_build, users_delete
 
 from . import services
 from .demo_pdf import DemoPdfWriter, plain_text

@@ -15,7 +15,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # the same input gives the same bytes
+FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)  # the same input gives the same bytes
 
 
 def plain_text(html):

@@ -10,7 +10,7 @@ class BoardFilterForm(forms.Form):
     """The notice board's filters, read from the query string."""
 
     type = forms.ChoiceField(label=_("Type"), required=False,
-                             choices=[("", _("All types"))] + list(NoticeKind.choices))
+                             choices=[("", _("All types")), *list(NoticeKind.choices)])
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     q = forms.CharField(label=_("Serial number or title"), required=False, max_length=100, strip=True)
 

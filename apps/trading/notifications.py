@@ -4,9 +4,9 @@ Risk warnings go out at once to everyone; other types may wait for a subscriber'
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.links import absolute
 from apps.notifications.audience import Audience
 from apps.notifications.registry import Kind, TopicGroup, kind_register, topic_group_register
-from apps.core.links import absolute
 from apps.notifications.services import event_record
 
 NOTICE_PUBLISHED = "trading.notice_published"

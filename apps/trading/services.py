@@ -13,10 +13,15 @@ from django.utils.translation import gettext as _
 
 from .cache import content_version_bump
 from .models import (
-    EDITABLE_STATUSES, Notice, NoticeAttachment, NoticeCounter, NoticeStatus, TradingCenter,
+    EDITABLE_STATUSES,
+    Notice,
+    NoticeAttachment,
+    NoticeCounter,
+    NoticeStatus,
+    TradingCenter,
 )
-from .uploads import check_upload
 from .notifications import notice_published_record
+from .uploads import check_upload
 
 NOTICE_FIELDS = ("kind", "issue_date", "effective_from", "effective_until", "supersedes", "pinned",
                  "prevailing_language")

@@ -51,8 +51,7 @@ def board(request, center):
     form = BoardFilterForm(request.GET or None, years=years)
     context = {"center": center, "form": form, "kinds": NoticeKind.choices, "years": years}
     if request.GET and not form.is_valid():
-        response = render(request, "trading/board.html", {**context, "page_obj": None}, status=400)
-        return response
+        return render(request, "trading/board.html", {**context, "page_obj": None}, status=400)
     filters = form.cleaned_data if form.is_bound else {}
     now = timezone.now()
     notices = selectors.board_notices(center=center, kind=filters.get("type") or None, year=filters.get("year"),

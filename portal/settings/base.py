@@ -63,12 +63,15 @@ INSTALLED_APPS = [
     "apps.trading",
     "apps.news",
     "apps.notifications",
+    "apps.docking",
+    "apps.onboarding",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "apps.core.csp.PortalCSPMiddleware",  # after WhiteNoise: static files need no policy
+    "apps.core.early_cache.EarlyPageCacheMiddleware",  # cached anonymous pages, before sessions and the CMS
     "apps.core.middleware.AnonymousCookieFreeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -160,6 +163,14 @@ RATELIMITS = {
     "news_seen": {"ip": "120/h"},
     "password_reset": {"ip": "10/h", "address": "3/h"},
     "invitation_accept": {"ip": "20/h", "link": "10/h"},
+    "docking_post": {"ip": "60/h", "user": "30/h"},  # posting, editing and ending requirements
+    "docking_response": {"ip": "30/h", "user": "10/h"},
+    "docking_message": {"ip": "120/h", "user": "60/h"},
+    "docking_upload": {"ip": "60/h", "user": "30/h"},
+    "signup": {"ip": "20/h", "address": "5/h"},
+    "signup_confirm": {"ip": "30/h", "link": "10/h"},
+    "company_create": {"ip": "20/h", "user": "5/h"},
+    "join_request": {"ip": "30/h", "user": "10/h"},
 }
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_CLIENT_IP_HEADER = env("RATELIMIT_CLIENT_IP_HEADER", default="")

@@ -16,7 +16,7 @@ _redis_server = os.environ["REDIS_URL"].rsplit("/", 1)[0]
 os.environ["REDIS_URL"] = f"{_redis_server}/{2 * _xdist_index}"
 os.environ["CACHE_REDIS_URL"] = f"{_redis_server}/{2 * _xdist_index + 1}"
 
-from .base import *  # noqa: E402,F401,F403
+from .base import *  # noqa: E402
 from .base import BASE_DIR, CACHES, DATABASES, STORAGES, env  # noqa: E402
 
 DEBUG = False

@@ -6,8 +6,7 @@ from axes.models import AccessAttempt
 from django.core import mail
 from django.utils import timezone
 
-from tests.factories import make_user
-from tests.factories.accounts import PASSWORD
+from tests.factories import PASSWORD, UserFactory
 
 
 @pytest.mark.parametrize("language, heading", [("en", "Log in"), ("zh-hans", "登录")])
@@ -18,7 +17,7 @@ def test_login_page_in_language(client, db, language, heading):
 
 
 def test_login_with_right_password_logs_in(client, db):
-    make_user(username="wang")
+    UserFactory(username="wang")
     response = client.post("/en/accounts/login/", {"username": "wang", "password": PASSWORD})
     assert response.status_code == 302
     assert client.get("/en/admin/").status_code == 302  # logged in, not staff: sent to admin login
@@ -29,14 +28,14 @@ def test_login_with_right_password_logs_in(client, db):
     ("en", "Please enter a correct username and password"), ("zh-hans", "请输入一个正确的"),
 ])
 def test_login_with_wrong_password_shows_error_in_language(client, db, language, message):
-    make_user(username="wang")
+    UserFactory(username="wang")
     response = client.post(f"/{language}/accounts/login/", {"username": "wang", "password": "nope"})
     assert response.status_code == 200
     assert message in response.content.decode()
 
 
 def test_repeated_failures_pause_login_then_cool_off(client, db, settings):
-    make_user(username="zhao")
+    UserFactory(username="zhao")
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/en/accounts/login/", {"username": "zhao", "password": "wrong"})
     response = client.post("/en/accounts/login/", {"username": "zhao", "password": PASSWORD})
@@ -51,7 +50,7 @@ def test_repeated_failures_pause_login_then_cool_off(client, db, settings):
 
 
 def test_lockout_page_in_chinese(client, db, settings):
-    make_user(username="zhao")
+    UserFactory(username="zhao")
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
         response = client.post("/zh-hans/accounts/login/", {"username": "zhao", "password": "wrong"})
     assert response.status_code == 429
@@ -59,7 +58,7 @@ def test_lockout_page_in_chinese(client, db, settings):
 
 
 def test_admin_login_is_throttled_too(client, db, settings):
-    make_user(username="admin2", is_staff=True)
+    UserFactory(username="admin2", is_staff=True)
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/en/admin/login/", {"username": "admin2", "password": "wrong"})
     response = client.post("/en/admin/login/", {"username": "admin2", "password": PASSWORD})
@@ -68,7 +67,7 @@ def test_admin_login_is_throttled_too(client, db, settings):
 
 @pytest.mark.parametrize("language, subject", [("en", "Reset your password on"), ("zh-hans", "重置您在")])
 def test_password_reset_mails_link_that_sets_new_password(client, db, language, subject):
-    user = make_user(username="chen", email="chen@example.com")
+    user = UserFactory(username="chen", email="chen@example.com")
     response = client.post(f"/{language}/accounts/password-reset/", {"email": "chen@example.com"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -89,7 +88,7 @@ def test_password_reset_for_unknown_address_sends_nothing_and_says_the_same(clie
 
 
 def test_logout_requires_post_and_logs_out(client, db):
-    client.force_login(make_user())
+    client.force_login(UserFactory())
     assert client.get("/en/accounts/logout/").status_code == 405
     assert client.post("/en/accounts/logout/").status_code == 302
     assert "_auth_user_id" not in client.session

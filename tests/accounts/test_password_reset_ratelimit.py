@@ -3,9 +3,8 @@
 import pytest
 from django.core import mail
 
-from tests.factories import make_user
+from tests.factories import UserFactory
 from tests.ratelimit_support import assert_limited, ip, rates
-from tests.ratelimit_support import ratelimit_counters_cleared  # noqa: F401 (autouse)
 
 RESET = "/{language}/accounts/password-reset/"
 
@@ -13,7 +12,7 @@ RESET = "/{language}/accounts/password-reset/"
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_reset_requests_per_ip(client, db, settings, language):
     rates(settings, "password_reset", ip="2/d", address="100/d")
-    make_user(username="chen", email="chen@example.com")
+    UserFactory(username="chen", email="chen@example.com")
     for email in ("nobody@example.com", "chen@example.com"):
         assert client.post(RESET.format(language=language), {"email": email}).status_code == 302
     mail.outbox.clear()
@@ -29,7 +28,7 @@ def test_reset_requests_per_ip(client, db, settings, language):
 
 def test_reset_requests_for_one_address_from_other_ips(client, db, settings):
     rates(settings, "password_reset", ip="100/d", address="1/d")
-    make_user(username="chen", email="chen@example.com")
+    UserFactory(username="chen", email="chen@example.com")
     assert client.post(RESET.format(language="en"), {"email": "chen@example.com"}, **ip("10.4.1.1")).status_code == 302
 
     limited = client.post(RESET.format(language="zh-hans"), {"email": "CHEN@example.com"}, **ip("10.4.1.2"))

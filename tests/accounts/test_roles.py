@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 
 from apps.accounts import roles
 from apps.accounts.services import user_create, user_role_assign
-from tests.factories import CompanyFactory, make_user
+from tests.factories import CompanyFactory, UserFactory
 
 
 def test_migration_creates_the_three_role_groups(db):
@@ -58,7 +58,7 @@ def test_user_create_with_role_and_language(db):
 
 def test_role_assign_rejects_unknown_role(db):
     with pytest.raises(ValueError):
-        user_role_assign(user=make_user(), role="Gardeners")
+        user_role_assign(user=UserFactory(), role="Gardeners")
 
 
 def test_editor_opens_company_admin_and_exhibitor_does_not(client, editor, exhibitor):

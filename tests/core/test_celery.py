@@ -1,6 +1,6 @@
 from apps.core.models import WorkerHeartbeat
 from apps.core.tasks import worker_heartbeat
-from tests.conftest import wait_until
+from tests.support import wait_until
 
 
 def test_worker_records_heartbeat_in_database_when_it_starts(celery_worker):

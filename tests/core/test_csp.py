@@ -11,8 +11,8 @@ from django.test import Client
 from djangocms_versioning.models import Version
 
 from apps.accounts import roles
-from tests.core.fixtures_site import portal_site, public_paths  # noqa: F401  (a fixture)
-from tests.factories import make_user
+from tests.factories import UserFactory
+from tests.fixtures.site import public_paths
 
 STRICT = {
     "default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
@@ -93,7 +93,7 @@ def test_cached_page_is_served_with_the_nonce_of_its_body(db):
 
 @pytest.mark.urls("tests.core.csp_urls")
 def test_uncached_render_gets_a_fresh_nonce(db):
-    user = make_user(role=roles.EXHIBITORS, username="nonce-reader")
+    user = UserFactory(role=roles.EXHIBITORS, username="nonce-reader")
     cached = Client().get("/nonced/")
     reader = Client()
     reader.force_login(user)
@@ -145,7 +145,7 @@ def test_neither_a_query_parameter_nor_the_admin_relaxes_the_policy_for_visitors
 
 def test_admin_pages_of_the_apps_have_no_inline_style(client, portal_site):
     """The workflow box of a notice's change form: its style lives in static/css/trading-admin.css."""
-    staff = make_user(role=roles.TRADING_STAFF, username="csp-trader")
+    staff = UserFactory(role=roles.TRADING_STAFF, username="csp-trader")
     client.force_login(staff)
 
     html = client.get(f"/en/admin/trading/notice/{portal_site['notice'].pk}/change/").content.decode()

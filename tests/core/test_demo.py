@@ -12,8 +12,9 @@ from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
 from apps.accounts import roles
+from apps.companies.demo import logo_png
 from apps.companies.models import ChainSegment, Company, Membership
-from apps.core.demo.companies import logo_png
+from apps.core import registries
 
 PAGES = [  # reverse id, path, English title, Chinese title, template
     ("home", "", "Home", "首页", "cms/home.html"),
@@ -22,21 +23,24 @@ PAGES = [  # reverse id, path, English title, Chinese title, template
     ("forums", "forums", "Forums", "论坛", "cms/section.html"),
     ("news", "news", "News Center", "新闻中心", "cms/section.html"),
     ("trading", "trading", "Trading Center", "交易中心", "cms/section.html"),
+    ("docking", "docking", "Supply & Demand", "供需对接", "cms/section.html"),
 ]
 FRESH_COUNTS = {
-    "pages": 6, "page_contents": 12, "page_urls": 12, "versions": 12, "placeholders": 40, "plugins": 56,
+    "pages": 7, "page_contents": 14, "page_urls": 14, "versions": 14, "placeholders": 46, "plugins": 56,
     "companies": 12, "company_translations": 24, "users": 2, "memberships": 1, "sites": 1,
-}  # the core demo alone (no extensions); users: the editor and the exhibitor
+}  # the core demo alone (pages, users, companies); users: the editor and the exhibitor
+CORE_BUILDERS = ("accounts", "companies")
 
 
 @pytest.fixture
 def load_demo(db, settings, tmp_path, django_capture_on_commit_callbacks, monkeypatch):
     """Run a demo command as `manage.py` would, with its on-commit work (cache clearing, file removal) done.
 
-    Only the core demo (site, pages, companies, users): each feature app tests its own demo, and
-    test_every_extension_builds_once_and_serves_every_section runs them all together."""
+    Only the core demo (site, pages, and the users and companies of the accounts and companies builders): each
+    feature app tests its own demo, and test_every_extension_builds_once_and_serves_every_section runs them all."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    monkeypatch.setattr("apps.core.demo.EXTENSIONS", [])
+    monkeypatch.setattr(registries, "demo_builders", {
+        label: builder for label, builder in registries.demo_builders.items() if label in CORE_BUILDERS})
 
     def run(command="load_demo", *args):
         with django_capture_on_commit_callbacks(execute=True):
@@ -74,7 +78,7 @@ def test_load_demo_publishes_pages_in_menu_order_in_both_languages(load_demo):
 
     pages = list(Page.objects.order_by("path"))
     assert [page.reverse_id for page in pages] == [reverse_id for reverse_id, *_ in PAGES]
-    assert [page.is_home for page in pages] == [True, False, False, False, False, False]
+    assert [page.is_home for page in pages] == [True] + [False] * (len(PAGES) - 1)
     assert set(Version.objects.values_list("state", flat=True)) == {PUBLISHED}
     for page, (_reverse_id, path, title_en, title_zh, template) in zip(pages, PAGES):
         contents = {content.language: content for content in PageContent.objects.filter(page=page)}
@@ -173,8 +177,12 @@ def test_load_demo_keeps_editor_changes_when_run_again(load_demo):
 def test_load_demo_takes_over_pages_already_at_demo_addresses(shell_pages, load_demo, client):
     load_demo()
 
-    assert sorted(Page.objects.values_list("pk", "reverse_id")) == sorted(
-        (shell_pages[reverse_id].pk, reverse_id) for reverse_id, *_ in PAGES)
+    taken_over = sorted((shell_pages[reverse_id].pk, reverse_id) for reverse_id, *_ in PAGES
+                        if reverse_id in shell_pages)
+    assert sorted(Page.objects.filter(pk__in=[pk for pk, _id in taken_over]).values_list("pk", "reverse_id")) == \
+        taken_over
+    assert sorted(Page.objects.exclude(pk__in=[pk for pk, _id in taken_over]).values_list("reverse_id", flat=True)) \
+        == sorted({reverse_id for reverse_id, *_ in PAGES} - set(shell_pages))  # made anew
     assert CMSPlugin.objects.count() == 0  # their content is kept as it was
 
     load_demo("reset_demo")
@@ -200,7 +208,7 @@ def test_reset_demo_rebuilds_demo_and_keeps_other_records(load_demo, client):
     assert Company.objects.language("en").get(slug="longyuan-tire").summary.startswith("Makes passenger-car")
     assert Page.objects.filter(reverse_id="other").exists()
     assert not Page.objects.filter(pk__in=old_page_ids).exists()
-    expected = {**FRESH_COUNTS, "pages": 7, "page_contents": 13, "versions": 13, "placeholders": 41, "users": 3}
+    expected = {**FRESH_COUNTS, "pages": 8, "page_contents": 15, "versions": 15, "placeholders": 47, "users": 3}
     assert counts() == expected
     assert client.get("/zh-hans/expo/").status_code == 200
 
@@ -248,9 +256,11 @@ def full_demo(db, settings, tmp_path, django_capture_on_commit_callbacks):
 
 
 def test_every_extension_builds_once_and_serves_every_section(full_demo, client, django_capture_on_commit_callbacks):
-    from apps.core.demo import EXTENSIONS, demo_load
+    from apps.core.demo import demo_load
 
-    assert all(full_demo.extras[path] > 0 for path in EXTENSIONS)
+    known = ["accounts", "companies", "pages", "notifications", "expo", "forums", "news", "trading", "docking"]
+    assert [label for label in full_demo.counts if label in known] == known  # in build order
+    assert all(count > 0 for count in full_demo.counts.values()), full_demo.counts
     for language in ("en", "zh-hans"):
         for url in SECTION_URLS:
             assert client.get(url.format(lang=language)).status_code == 200, url.format(lang=language)
@@ -259,5 +269,4 @@ def test_every_extension_builds_once_and_serves_every_section(full_demo, client,
     with django_capture_on_commit_callbacks(execute=True):
         again = demo_load()
 
-    assert (again.pages, again.companies, again.users) == (0, 0, 0)
-    assert all(count == 0 for count in again.extras.values()), again.extras
+    assert set(again.counts.values()) == {0}, again.counts

@@ -2,10 +2,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from portal.celery import app
-
 from apps.core.services import worker_heartbeat_record
-from tests.conftest import wait_until
+from portal.celery import app
+from tests.support import wait_until
 
 
 def test_healthz_reports_each_dependency(client, db):

@@ -13,8 +13,7 @@ from apps.core.images import Rendition, Rules, image_check, image_renditions
 from apps.forums import photos
 from apps.news import covers
 from apps.trading.uploads import check_upload
-
-from . import upload_files as files
+from tests.support import files
 
 
 def refusal(call, *args):
@@ -67,7 +66,7 @@ def test_decompression_bomb_is_refused_from_its_header_on_every_path(call):
     error = refusal(call, files.bomb_png())
 
     assert error.code == "too_many_pixels" and "8000 × 8000 pixels" in error.messages[0]
-    assert Image.MAX_IMAGE_PIXELS == before  # the process-wide limit is never changed
+    assert before == Image.MAX_IMAGE_PIXELS  # the process-wide limit is never changed
 
 
 def test_pillow_ceiling_is_reported_as_too_many_pixels():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from . import upload_files as files
+from tests.support import files
 
 pytestmark = pytest.mark.django_db
 

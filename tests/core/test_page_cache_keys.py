@@ -14,8 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from scripts import devservices
-from tests.factories import make_article
-from tests.news.conftest import news_pages  # noqa: F401  (the home and News Center pages)
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.usefixtures("news_pages")
 
@@ -31,7 +30,7 @@ def junk(rng):
 
 @pytest.mark.parametrize("path", ["/en/", "/zh-hans/", "/en/news/", "/en/news/feed/rss/"])
 def test_thousands_of_junk_query_strings_add_at_most_a_handful_of_keys(client, editor, path):
-    make_article(author=editor, number=1)
+    ArticleFactory(author=editor, number=1)
     client.get(path)  # the page itself, cached once
     before = cache_keys()
     rng = random.Random(path)
@@ -43,7 +42,7 @@ def test_thousands_of_junk_query_strings_add_at_most_a_handful_of_keys(client, e
 
 def test_known_parameters_are_kept_and_empty_ones_dropped(client, editor):
     for number in range(1, 3):
-        make_article(author=editor, number=number)
+        ArticleFactory(author=editor, number=number)
     response = client.get("/en/news/?utm=1&page=1&page=&x=")
     assert (response.status_code, response["Location"]) == (301, "/en/news/?page=1")
     page = client.get("/en/news/?page=1")
@@ -57,7 +56,7 @@ def test_signed_in_users_are_not_redirected(client, editor):
 
 def test_cache_and_broker_are_separate_databases_and_every_cache_key_has_a_lifetime(client, editor):
     assert settings.CACHES["default"]["LOCATION"] != settings.CELERY_BROKER_URL
-    make_article(author=editor, number=1)
+    ArticleFactory(author=editor, number=1)
     for path in ("/en/", "/zh-hans/", "/en/news/", "/zh-hans/news/", "/en/news/rubber-article-1/", "/sitemap.xml"):
         assert client.get(path).status_code == 200
     server = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])

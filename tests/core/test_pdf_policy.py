@@ -9,8 +9,7 @@ from django.utils import translation
 from apps.core.pdf import pdf_check
 from apps.trading.models import AttachmentType
 from apps.trading.uploads import check_upload
-
-from . import upload_files as files
+from tests.support import files
 
 
 def found(data):

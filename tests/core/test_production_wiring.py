@@ -8,11 +8,12 @@ from pathlib import Path
 from django.core import mail
 
 from apps.notifications.services import subscription_request
-from tests.notifications.test_outbox import deliver_all
+from tests.support import deliver_all
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))  # scripts/run.py imports its sibling modules as a script does
-from run import run_env  # noqa: E402
+from run import run_env  # noqa: E402  (found through the path above)
+
 SETTINGS_PROBE = "import portal.celery; from django.conf import settings; print(settings.SETTINGS_MODULE, settings.DEBUG)"
 
 

@@ -14,9 +14,8 @@ from django_ratelimit.core import is_ratelimited
 from apps.core import ratelimits
 from apps.core.ratelimits import Limited, client_ip, limit, permission_denied
 from apps.notifications.models import Subscription
-from tests.factories import make_user
+from tests.factories import UserFactory
 from tests.ratelimit_support import assert_limited, ip, main_text, rates
-from tests.ratelimit_support import ratelimit_counters_cleared  # noqa: F401 (autouse)
 
 factory = RequestFactory()
 
@@ -89,7 +88,7 @@ def test_link_key_counts_per_token_from_any_ip(settings):
 def test_user_key_counts_per_account(settings, db):
     rates(settings, "agenda_sync", ip="100/d", user="1/d")
     view = limit("agenda_sync")(_ok)
-    first, second = make_user(username="first"), make_user(username="second")
+    first, second = UserFactory(username="first"), UserFactory(username="second")
     assert _sends(view, _post(user=first)) is True
     assert _sends(view, _post(user=first, address="10.0.3.1")) is False
     assert _sends(view, _post(user=second)) is True
@@ -105,15 +104,20 @@ def test_unknown_limit_or_key_is_refused_at_import(settings):
 
 def test_every_configured_limit_is_declared_by_a_view(settings):
     from apps.accounts import urls as account_urls
+    from apps.docking.views import portal as docking_portal
+    from apps.docking.views import public as docking_public
+    from apps.docking.views import responses as docking_responses
     from apps.expo.portal import urls as portal_urls
     from apps.forums.agenda import optin_views
     from apps.forums.agenda import views as agenda_views
     from apps.forums.registration import views as registration_views
     from apps.news import views as news_views
     from apps.notifications import views as notification_views
+    from apps.onboarding import views as onboarding_views
 
     declared = {getattr(item, "ratelimit", None)
-                for module in (optin_views, agenda_views, registration_views, news_views, notification_views)
+                for module in (optin_views, agenda_views, registration_views, news_views, notification_views,
+                               onboarding_views, docking_portal, docking_public, docking_responses)
                 for item in vars(module).values()}
     declared |= {getattr(pattern.callback, "ratelimit", None)
                  for pattern in account_urls.urlpatterns + portal_urls.urlpatterns}

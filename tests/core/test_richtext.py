@@ -13,8 +13,7 @@ from apps.expo.models import ProfileChange
 from apps.news.models import Article
 from apps.trading import services as trading_services
 from apps.trading.models import Notice, NoticeKind, TradingCenter
-from tests.expo.fixtures_portal import coming_edition, company_a, member_a  # noqa: F401  (fixtures)
-from tests.factories import make_center, make_user
+from tests.factories import TradingCenterFactory, UserFactory
 
 # Everything that carries CSS, runs code or reaches another host, around markup that must stay.
 DIRTY = (
@@ -94,7 +93,7 @@ def test_news_service_saves_a_clean_body(editor):
 
 
 def test_trading_admin_saves_a_clean_notice_body(client, trading_staff):
-    center = make_center(slug="nr-spot")
+    center = TradingCenterFactory(slug="nr-spot")
     client.force_login(trading_staff)
     response = client.post("/en/admin/trading/notice/add/?language=en", {
         "center": center.pk, "kind": "fees", "title": "Storage fees", "body": DIRTY, "issue_date": "",
@@ -134,7 +133,7 @@ def test_companies_admin_saves_a_clean_profile(client, editor):
     assert_clean(Company.objects.language("en").get(slug="example-tire").profile)
 
 
-def test_exhibitor_portal_saves_a_clean_profile(client, company_a, member_a, settings, tmp_path):  # noqa: F811
+def test_exhibitor_portal_saves_a_clean_profile(client, company_a, member_a, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     participation = company_a.participations.get().pk
     client.force_login(member_a)
@@ -150,7 +149,7 @@ def test_exhibitor_portal_saves_a_clean_profile(client, company_a, member_a, set
 
 
 def test_cms_text_plugin_saves_clean_content(shell_pages):
-    editor = make_user(role=roles.EDITORS, username="cms-text-editor")
+    editor = UserFactory(role=roles.EDITORS, username="cms-text-editor")
     published = PageContent.admin_manager.get(page=shell_pages["about"], language="en")
     draft = Version.objects.get_for_content(published).copy(editor).content
     placeholder = draft.get_placeholders().get(slot="content")
@@ -162,7 +161,7 @@ def test_cms_text_plugin_saves_clean_content(shell_pages):
 
 
 def test_cms_plugin_dialog_saves_clean_content(client, shell_pages):
-    editor = make_user(role=roles.EDITORS, username="cms-dialog-editor")
+    editor = UserFactory(role=roles.EDITORS, username="cms-dialog-editor")
     published = PageContent.admin_manager.get(page=shell_pages["about"], language="en")
     draft = Version.objects.get_for_content(published).copy(editor).content
     plugin = add_plugin(draft.get_placeholders().get(slot="content"), "TextPlugin", "en", body="<p>Old</p>")

@@ -105,14 +105,20 @@ def test_shell_uses_no_external_assets(client, shell_pages):
 
 @pytest.mark.parametrize("extra_pages", [0, 2])
 def test_home_query_count_does_not_grow_with_pages(client, shell_pages, django_assert_num_queries, extra_pages):
-    from tests.factories import make_page
+    from tests.factories import PageFactory
 
     for n in range(extra_pages):
-        make_page(title_en=f"Extra {n}", title_zh=f"附加 {n}", slug=f"extra-{n}")
+        PageFactory(title_en=f"Extra {n}", title_zh=f"附加 {n}", slug=f"extra-{n}")
     with django_assert_num_queries(QUERIES_HOME_FIRST_RENDER):
-        assert client.get("/en/").status_code == 200
+        first = client.get("/en/")
     with django_assert_num_queries(0):  # anonymous page cache
-        assert client.get("/en/").status_code == 200
+        second = client.get("/en/")
+
+    assert first.status_code == second.status_code == 200
+    html = first.content.decode()
+    assert all(f">{title}<" in html for title in ["News Center", "Trading Center"] + [f"Extra {n}" for n in
+                                                                                     range(extra_pages)])
+    assert second.content == first.content
 
 
 QUERIES_HOME_FIRST_RENDER = 8
@@ -120,9 +126,9 @@ QUERIES_HOME_FIRST_RENDER = 8
 
 @pytest.mark.parametrize("language, texts", [("en", ["Disable toolbar", "Logout"]), ("zh-hans", ["禁用工具栏", "退出"])])
 def test_cms_toolbar_in_language_for_staff(client, shell_pages, language, texts):
-    from tests.factories import make_user
+    from tests.factories import UserFactory
 
-    client.force_login(make_user(is_staff=True, is_superuser=True))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
     html = client.get(f"/{language}/about/?toolbar_on").content.decode()
     assert 'class="cms-toolbar' in html
     for text in texts:

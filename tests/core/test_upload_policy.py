@@ -15,16 +15,11 @@ from PIL import ExifTags, Image
 
 from apps.trading import services
 from apps.trading.models import NoticeAttachment
-from tests.factories import make_center, make_notice, make_user
-from tests.trading.test_admin import notice_form
+from tests.factories import NoticeFactory, TradingCenterFactory, UserFactory
+from tests.support import files
+from tests.support.trading import notice_form
 
-from . import upload_files as files
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return tmp_path / "media"
+pytestmark = pytest.mark.usefixtures("media_root")
 
 
 def upload_url(language="en"):
@@ -50,7 +45,7 @@ def editor_client(client, editor):
 
 
 def test_svg_with_script_is_refused_through_the_file_widget(client, db):
-    client.force_login(make_user(username="root", is_staff=True, is_superuser=True))
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
 
     response = filer_upload(client, "logo.svg", files.SVG_WITH_SCRIPT)
 
@@ -142,7 +137,7 @@ def test_decompression_bomb_is_refused_without_touching_pillows_limit(editor_cli
     assert response.status_code == 400
     assert response.json()["error"] == ("The image is 8000 × 8000 pixels; the largest image accepted has 40 "
                                         "megapixels.")
-    assert Image.MAX_IMAGE_PIXELS == before
+    assert before == Image.MAX_IMAGE_PIXELS
     assert FilerFile.objects.count() == 0
 
 
@@ -170,8 +165,8 @@ def test_pdf_with_active_content_is_refused_through_filer(editor_client, data):
     assert FilerFile.objects.count() == 0
 
 
-def test_pdf_with_open_action_javascript_is_refused_in_trading_attachments(trading_staff, media):
-    notice = make_notice(author=trading_staff, publish=False)
+def test_pdf_with_open_action_javascript_is_refused_in_trading_attachments(trading_staff):
+    notice = NoticeFactory(author=trading_staff, publish=False)
 
     with pytest.raises(ValidationError) as error:
         services.attachment_add(notice=notice, upload=SimpleUploadedFile("fees.pdf", files.pdf_open_action_js()),
@@ -185,7 +180,7 @@ def test_pdf_with_open_action_javascript_is_refused_in_trading_attachments(tradi
 
 def test_pdf_refusal_in_the_trading_admin_is_shown_in_chinese(client, trading_staff):
     client.force_login(trading_staff)
-    center = make_center()
+    center = TradingCenterFactory()
     response = client.post("/zh-hans/admin/trading/notice/add/", notice_form(
         center, **{"attachments-0-upload": SimpleUploadedFile("fees.pdf", files.pdf_open_action_js())}))
 

@@ -10,9 +10,8 @@ from djangocms_versioning.models import Version
 from apps.accounts import roles
 from apps.companies.services import company_member_add
 from apps.expo.models import ProfileChange
-from tests.core.fixtures_site import portal_site, public_paths  # noqa: F401  (a fixture)
-from tests.factories import make_user
-from tests.factories.accounts import PASSWORD
+from tests.factories import PASSWORD, UserFactory
+from tests.fixtures.site import public_paths
 
 REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", function (event) {
@@ -74,7 +73,7 @@ def test_public_pages_run_without_violations(watched, live_server, portal_site, 
 
 
 def test_exhibitor_portal_runs_without_violations(watched, live_server, portal_site):
-    member = make_user(role=roles.EXHIBITORS, username="csp-exhibitor")
+    member = UserFactory(role=roles.EXHIBITORS, username="csp-exhibitor")
     company_member_add(company=portal_site["company"], user=member)
     login(watched, live_server, "csp-exhibitor")
 
@@ -91,7 +90,7 @@ def test_exhibitor_portal_runs_without_violations(watched, live_server, portal_s
 
 
 def test_admin_article_changelist_and_change_form_run_without_violations(watched, live_server, portal_site):
-    make_user(role=roles.EDITORS, username="csp-editor")
+    UserFactory(role=roles.EDITORS, username="csp-editor")
     login(watched, live_server, "csp-editor", path="/en/admin/login/")
 
     watched.goto(f"{live_server.url}/en/admin/news/article/")
@@ -106,7 +105,7 @@ def test_admin_article_changelist_and_change_form_run_without_violations(watched
 
 
 def test_cms_toolbar_edit_structure_and_text_editor_run_without_violations(watched, live_server, portal_site):
-    editor = make_user(role=roles.EDITORS, username="csp-cms-editor")
+    editor = UserFactory(role=roles.EDITORS, username="csp-cms-editor")
     published = PageContent.admin_manager.get(page=portal_site["pages"]["about"], language="en")
     draft = Version.objects.get_for_content(published).copy(editor).content
     login(watched, live_server, "csp-cms-editor", path="/en/admin/login/")

@@ -3,6 +3,7 @@ an editor approves it in the admin; a visitor sees the new profile on the public
 
 import datetime
 import re
+
 import pytest
 from django.utils import timezone
 from PIL import Image
@@ -10,22 +11,19 @@ from PIL import Image
 from apps.accounts import roles
 from apps.companies.services import company_member_add
 from apps.expo.models import ProfileChange, ProfileChangeState
-from tests.factories import CompanyFactory, make_edition, make_participation, make_user
 from tests.e2e.conftest import ARTIFACTS
-from tests.factories.accounts import PASSWORD
-from tests.expo.fixtures_public import expo_media  # noqa: F401  (a fixture)
-from tests.factories.expo import expo_page  # noqa: F401  (a fixture)
+from tests.factories import PASSWORD, CompanyFactory, EditionFactory, ParticipationFactory, UserFactory
 
 
 @pytest.fixture
-def exhibitor_company(expo_page, expo_media):
-    edition = make_edition(slug="rubber-expo-e2e", name_en="China Rubber Expo", name_zh="中国橡胶博览会",
-                           starts_on=timezone.localdate() + datetime.timedelta(days=20))
+def exhibitor_company(expo_page, media_root):
+    edition = EditionFactory(slug="rubber-expo-e2e", name_en="China Rubber Expo", name_zh="中国橡胶博览会",
+                             starts_on=timezone.localdate() + datetime.timedelta(days=20))
     company = CompanyFactory(slug="longyuan-tyre", translations={
         "en": {"name": "Longyuan Tyre", "summary": "Tyres from Qingdao."},
         "zh-hans": {"name": "隆远轮胎", "summary": "青岛轮胎企业。"}})
-    make_participation(company=company, edition=edition)
-    member = make_user(role=roles.EXHIBITORS, username="longyuan-e2e", preferred_language="zh-hans")
+    ParticipationFactory(company=company, edition=edition)
+    member = UserFactory(role=roles.EXHIBITORS, username="longyuan-e2e", preferred_language="zh-hans")
     company_member_add(company=company, user=member)
     return company
 
@@ -62,7 +60,7 @@ def test_exhibitor_submits_editor_approves_visitor_sees_both_languages(page, bro
     change = ProfileChange.objects.get(company=company, state=ProfileChangeState.PENDING)
 
     editor_page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US").new_page()
-    make_user(role=roles.EDITORS, username="expo-editor-e2e")
+    UserFactory(role=roles.EDITORS, username="expo-editor-e2e")
     login(editor_page, f"{live_server.url}/en/admin/login/?next=/en/admin/", "expo-editor-e2e")
     editor_page.wait_for_url(f"{live_server.url}/en/admin/")
     editor_page.goto(f"{live_server.url}/en/admin/expo/profilechange/?state__exact=pending")

@@ -7,30 +7,30 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from apps.forums.agenda.services import agenda_user_sync
 from apps.forums.models import Agenda, AgendaEntry
-from tests.conftest import wait_until
-from tests.factories import make_user
-from tests.factories.forums import at, make_forum, make_room, make_session, release
-from tests.forums.conftest import forums_page  # noqa: F401  (a fixture)
+from tests.factories import ForumFactory, RoomFactory, SessionFactory, UserFactory
+from tests.factories.forums import at, release
+from tests.support import wait_until
 
 SECOND_DAY = datetime.date(2026, 9, 19)
 
 
 @pytest.fixture
-def programme(forums_page):  # noqa: F811
-    forum = make_forum(slug="tyre-forum", title="Tyre Forum", title_zh="轮胎产业论坛",
-                       ends_on=SECOND_DAY)
-    hall_a = make_room(slug="hall-a", name="Hall A", name_zh="A厅", position=1)
-    hall_b = make_room(slug="hall-b", name="Hall B", name_zh="B厅", position=2)
-    first_day = make_session(forum=forum, room=hall_a, starts_at=at(9), title="Opening", title_zh="开幕致辞")
-    keynote = make_session(forum=forum, room=hall_a, starts_at=at(9, day=SECOND_DAY), title="Natural rubber outlook",
-                           title_zh="天然橡胶市场展望")
-    panel = make_session(forum=forum, room=hall_b, starts_at=at(10, day=SECOND_DAY), title="Recycling panel",
-                         title_zh="再生橡胶圆桌")
-    skipped = make_session(forum=forum, room=hall_b, starts_at=at(14, day=SECOND_DAY), title="Afternoon talk",
-                           title_zh="下午报告")
+def programme(forums_page):
+    forum = ForumFactory(slug="tyre-forum", title="Tyre Forum", title_zh="轮胎产业论坛",
+                         ends_on=SECOND_DAY)
+    hall_a = RoomFactory(slug="hall-a", name="Hall A", name_zh="A厅", position=1)
+    hall_b = RoomFactory(slug="hall-b", name="Hall B", name_zh="B厅", position=2)
+    first_day = SessionFactory(forum=forum, room=hall_a, starts_at=at(9), title="Opening", title_zh="开幕致辞")
+    keynote = SessionFactory(forum=forum, room=hall_a, starts_at=at(9, day=SECOND_DAY), title="Natural rubber outlook",
+                             title_zh="天然橡胶市场展望")
+    panel = SessionFactory(forum=forum, room=hall_b, starts_at=at(10, day=SECOND_DAY), title="Recycling panel",
+                           title_zh="再生橡胶圆桌")
+    skipped = SessionFactory(forum=forum, room=hall_b, starts_at=at(14, day=SECOND_DAY), title="Afternoon talk",
+                             title_zh="下午报告")
     release()
     return {"first_day": first_day, "keynote": keynote, "panel": panel, "skipped": skipped}
 
@@ -90,7 +90,7 @@ def test_visitor_stars_sessions_in_the_grid_and_downloads_the_agenda(page, live_
 
 def test_signed_in_visitor_merges_browser_and_account_agendas(browser, live_server, programme):
     keynote, panel, skipped = programme["keynote"], programme["panel"], programme["skipped"]
-    user = make_user(username="agenda-e2e")
+    user = UserFactory(username="agenda-e2e")
     agenda_user_sync(user=user, session_ids=[keynote.pk], language="en")  # starred earlier on another device
     django_client = Client()
     django_client.force_login(user)
@@ -107,14 +107,13 @@ def test_signed_in_visitor_merges_browser_and_account_agendas(browser, live_serv
     page.goto(f"{live_server.url}/en/forums/grid/?day=2026-09-19")
     keynote_star = page.locator(f'button.forum-star[data-session-id="{keynote.pk}"]')
     panel_star = page.locator(f'button.forum-star[data-session-id="{panel.pk}"]')
-    page.wait_for_function(f"""document.querySelector('button.forum-star[data-session-id="{keynote.pk}"]')
-                               .getAttribute('aria-pressed') === 'true'""")
+    expect(keynote_star).to_have_attribute("aria-pressed", "true")  # no eval(): the page's CSP forbids it
     assert panel_star.get_attribute("aria-pressed") == "true"
     page.locator(f'button.forum-star[data-session-id="{skipped.pk}"]').click()
     keynote_star.click()  # unstarred: the account forgets it too
 
     expected = sorted([panel.pk, skipped.pk])
-    stored = lambda: sorted(AgendaEntry.objects.filter(agenda__user=user).values_list("session_id", flat=True))  # noqa: E731
+    stored = lambda: sorted(AgendaEntry.objects.filter(agenda__user=user).values_list("session_id", flat=True))
     wait_until(lambda: stored() == expected)
     assert stored() == expected
     context.close()

@@ -7,20 +7,18 @@ import pytest
 
 from apps.accounts import roles
 from apps.news.models import Article, ArticleState
-from tests.factories import make_article, make_category, make_user
-from tests.conftest import wait_until
 from tests.e2e.conftest import ARTIFACTS
-from tests.factories.accounts import PASSWORD
-from tests.news.conftest import news_pages  # noqa: F401  (a fixture)
+from tests.factories import PASSWORD, ArticleFactory, NewsCategoryFactory, UserFactory
+from tests.support import wait_until
 
 
 @pytest.fixture
 def company_news(news_pages):
-    return make_category(slug="company-news", en="Company News", zh="企业新闻")
+    return NewsCategoryFactory(slug="company-news", en="Company News", zh="企业新闻")
 
 
 def editor_login(page, live_server):
-    make_user(role=roles.EDITORS, username="news-editor-e2e")
+    UserFactory(role=roles.EDITORS, username="news-editor-e2e")
     page.goto(f"{live_server.url}/en/admin/login/")
     page.fill("#id_username", "news-editor-e2e")
     page.fill("#id_password", PASSWORD)
@@ -92,9 +90,9 @@ def test_editor_publishes_bilingual_article_and_visitor_reads_both(page, browser
 
 
 def test_recently_viewed_is_kept_in_the_browser(page, live_server, news_pages, screenshot):
-    editor = make_user(role=roles.EDITORS, username="author-e2e")
-    first = make_article(author=editor, number=1)
-    second = make_article(author=editor, number=2)
+    editor = UserFactory(role=roles.EDITORS, username="author-e2e")
+    first = ArticleFactory(author=editor, number=1)
+    second = ArticleFactory(author=editor, number=2)
 
     page.goto(f"{live_server.url}{first.get_absolute_url('en')}")
     assert page.locator("#news-recent").is_hidden()  # nothing seen before

@@ -21,8 +21,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from scripts import devservices
-from tests.conftest import wait_until
 from tests.notifications.conftest import RecordingHandler
+from tests.support import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TITLE = "Smoke test: a new mixing line opens"

@@ -1,5 +1,4 @@
-from tests.factories import make_user
-from tests.factories.accounts import PASSWORD
+from tests.factories import PASSWORD, UserFactory
 
 
 def test_home_in_both_languages_and_switch(page, live_server, shell_pages, screenshot):
@@ -28,7 +27,7 @@ def test_root_redirects_to_browser_language(browser, live_server, shell_pages):
 
 
 def test_editor_logs_in_to_admin(page, live_server, shell_pages, screenshot):
-    make_user(username="editor-e2e", is_staff=True, is_superuser=True)
+    UserFactory(username="editor-e2e", is_staff=True, is_superuser=True)
     page.goto(f"{live_server.url}/en/admin/")
     page.fill("#id_username", "editor-e2e")
     page.fill("#id_password", PASSWORD)

@@ -3,29 +3,24 @@
 import datetime
 
 import pytest
-from cms.models import Page
 from django.utils import timezone
 
 from apps.trading.models import NoticeKind
-from tests.factories import make_center, make_notice
-from tests.factories.cms_pages import urls_reload
+from tests.factories import NoticeFactory, TradingCenterFactory
 
 
 @pytest.fixture
-def trading_site(shell_pages):
-    Page.objects.filter(pk=shell_pages["trading"].pk).update(application_urls="TradingApphook",
-                                                              application_namespace="trading")
-    urls_reload()
-    yield make_center(slug="nr-spot", name_en="Natural Rubber Spot Trading Center", name_zh="天然橡胶现货交易中心")
-    urls_reload()
+def trading_site(trading_pages):
+    return TradingCenterFactory(slug="nr-spot", name_en="Natural Rubber Spot Trading Center",
+                                name_zh="天然橡胶现货交易中心")
 
 
 def risk_warning(center, *, seconds_left=None):
     now = timezone.now()
-    return make_notice(center=center, kind=NoticeKind.RISK, title_en="Typhoon season: prices may swing",
-                       title_zh="台风季节价格波动风险提示", effective_from=now - datetime.timedelta(minutes=1),
-                       effective_until=now + datetime.timedelta(seconds=seconds_left) if seconds_left else None,
-                       at=now - datetime.timedelta(minutes=1))
+    return NoticeFactory(center=center, kind=NoticeKind.RISK, title_en="Typhoon season: prices may swing",
+                         title_zh="台风季节价格波动风险提示", effective_from=now - datetime.timedelta(minutes=1),
+                         effective_until=now + datetime.timedelta(seconds=seconds_left) if seconds_left else None,
+                         at=now - datetime.timedelta(minutes=1))
 
 
 def test_risk_warning_banner_in_both_languages_is_gone_after_it_expires(page, live_server, trading_site,
@@ -82,7 +77,7 @@ def test_dismissed_banner_stays_away_for_this_visitor(browser, live_server, trad
 
 
 def test_visitor_filters_board_opens_notice_and_switches_language(page, live_server, trading_site, screenshot):
-    make_notice(center=trading_site, kind=NoticeKind.FEES, title_en="Storage fees lowered", title_zh="仓储费下调")
+    NoticeFactory(center=trading_site, kind=NoticeKind.FEES, title_en="Storage fees lowered", title_zh="仓储费下调")
     risk_warning(trading_site)
 
     page.goto(f"{live_server.url}/en/trading/nr-spot/")

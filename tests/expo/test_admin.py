@@ -4,21 +4,28 @@ import pytest
 from django.urls import reverse
 
 from apps.companies.models import Company
-from tests.factories import CompanyFactory
-from tests.factories.expo import make_booth, make_category, make_edition, make_hall, make_participation, make_product
+from tests.factories import (
+    BoothFactory,
+    CompanyFactory,
+    EditionFactory,
+    HallFactory,
+    ParticipationFactory,
+    ProductCategoryFactory,
+    ProductFactory,
+)
 
-pytestmark = pytest.mark.usefixtures("expo_media")
+pytestmark = pytest.mark.usefixtures("media_root")
 
 
 @pytest.fixture
 def records(db):
-    edition = make_edition(slug="rubber-expo-2026")
-    hall = make_hall(edition=edition, code="A")
-    category = make_category(slug="tires", en="Tires", zh="轮胎")
+    edition = EditionFactory(slug="rubber-expo-2026")
+    hall = HallFactory(edition=edition, code="A")
+    category = ProductCategoryFactory(slug="tires", en="Tires", zh="轮胎")
     company = CompanyFactory(slug="longyuan")
-    participation = make_participation(company=company, edition=edition, categories=[category],
-                                       booths=[make_booth(hall=hall, code="A101")])
-    product = make_product(company=company, en="Truck tire", zh="载重轮胎", categories=[category], images=1)
+    participation = ParticipationFactory(company=company, edition=edition, categories=[category],
+                                         booths=[BoothFactory(hall=hall, code="A101")])
+    product = ProductFactory(company=company, en="Truck tire", zh="载重轮胎", categories=[category], images=1)
     return {"edition": edition, "hall": hall, "booth": participation.booths.get(), "participation": participation,
             "category": category, "product": product, "company": company}
 

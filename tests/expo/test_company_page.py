@@ -4,11 +4,18 @@ import pytest
 
 from apps.companies.regions import Region
 from apps.expo.models import EditionStatus
-from tests.factories import CompanyFactory, make_article, make_page
-from tests.factories.cms_pages import apphook_detach
-from tests.factories.expo import make_booth, make_category, make_edition, make_hall, make_participation, make_product
+from tests.factories import (
+    ArticleFactory,
+    BoothFactory,
+    CompanyFactory,
+    EditionFactory,
+    HallFactory,
+    ParticipationFactory,
+    ProductCategoryFactory,
+    ProductFactory,
+)
 
-pytestmark = pytest.mark.usefixtures("expo_page", "expo_media")
+pytestmark = pytest.mark.usefixtures("expo_page", "media_root")
 
 
 @pytest.fixture
@@ -20,15 +27,16 @@ def longyuan(db):
                "profile": '<p>Makes <strong>tires</strong>.</p><script>alert("x")</script><img src=x onerror="bad()">'},
         "zh-hans": {"name": "青岛隆远轮胎有限公司", "summary": "生产载重子午线轮胎。"},
     })
-    edition = make_edition(slug="rubber-expo-2026", name_en="Rubber Expo 2026", name_zh="2026橡胶博览会")
-    hall = make_hall(edition=edition, code="B", name_en="Hall B", name_zh="B馆")
-    tires = make_category(slug="truck-tires", en="Truck tires", zh="载重轮胎")
-    make_participation(company=company, edition=edition, categories=[tires],
-                       booths=[make_booth(hall=hall, code="B101")],
-                       highlights={"en": {"highlights": "New all-steel radial."}, "zh-hans": {"highlights": "全钢子午线新品。"}})
-    make_product(company=company, en="All-steel radial truck tire", zh="全钢载重子午线轮胎", description_en="Long haul.",
-                 categories=[tires], images=1)
-    make_product(company=company, en="Winter tire", zh=None)
+    edition = EditionFactory(slug="rubber-expo-2026", name_en="Rubber Expo 2026", name_zh="2026橡胶博览会")
+    hall = HallFactory(edition=edition, code="B", name_en="Hall B", name_zh="B馆")
+    tires = ProductCategoryFactory(slug="truck-tires", en="Truck tires", zh="载重轮胎")
+    ParticipationFactory(company=company, edition=edition, categories=[tires],
+                         booths=[BoothFactory(hall=hall, code="B101")],
+                         translations={"en": {"highlights": "New all-steel radial."},
+                                       "zh-hans": {"highlights": "全钢子午线新品。"}})
+    ProductFactory(company=company, en="All-steel radial truck tire", zh="全钢载重子午线轮胎",
+                   description_en="Long haul.", categories=[tires], images=1)
+    ProductFactory(company=company, en="Winter tire", zh=None)
     return company
 
 
@@ -67,26 +75,23 @@ def test_english_page_falls_back_to_chinese_name(client, db):
 
 
 def test_only_public_participations_are_listed(client, longyuan):
-    draft = make_edition(slug="draft-2027", status=EditionStatus.DRAFT, name_en="Secret Expo")
-    make_participation(company=longyuan, edition=draft)
-    other = make_edition(slug="other-2026", name_en="Unconfirmed Expo")
-    make_participation(company=longyuan, edition=other, is_confirmed=False)
+    draft = EditionFactory(slug="draft-2027", status=EditionStatus.DRAFT, name_en="Secret Expo")
+    ParticipationFactory(company=longyuan, edition=draft)
+    other = EditionFactory(slug="other-2026", name_en="Unconfirmed Expo")
+    ParticipationFactory(company=longyuan, edition=other, is_confirmed=False)
 
     html = client.get("/en/expo/companies/longyuan/").content.decode()
 
     assert "Secret Expo" not in html and "Unconfirmed Expo" not in html and "Rubber Expo 2026" in html
 
 
-def test_published_news_about_the_company_is_listed_and_links_back(client, longyuan, editor):
-    make_article(author=editor, number=71, companies=[longyuan])
-    make_article(author=editor, number=72, companies=[longyuan], state="draft")
-    news = make_page(title_en="News Center", title_zh="新闻中心", slug="news", template="cms/section.html",
-                     apphook="NewsApphook", apphook_namespace="news")
-    try:
-        html = client.get("/en/expo/companies/longyuan/").content.decode()
-        article = client.get("/en/news/rubber-article-71/").content.decode()
-    finally:
-        apphook_detach(news)
+def test_published_news_about_the_company_is_listed_and_links_back(client, longyuan, editor, apphooked):
+    ArticleFactory(author=editor, number=71, companies=[longyuan])
+    ArticleFactory(author=editor, number=72, companies=[longyuan], state="draft")
+    apphooked("news")
+
+    html = client.get("/en/expo/companies/longyuan/").content.decode()
+    article = client.get("/en/news/rubber-article-71/").content.decode()
 
     assert "Rubber article 71" in html and "Rubber article 72" not in html
     assert '<a href="/en/expo/companies/longyuan/">Qingdao Longyuan Tire Co., Ltd.</a>' in article
@@ -104,14 +109,15 @@ def test_language_switcher_keeps_the_company(client, longyuan):
 
 
 def test_forum_sessions_of_the_company_speakers_from_the_released_schedule(client, longyuan):
-    from tests.factories.forums import make_forum, make_session, make_speaker, release
+    from tests.factories import ForumFactory, SessionFactory, SpeakerFactory
+    from tests.factories.forums import release
 
-    forum = make_forum(title="Green Tire Forum", title_zh="绿色轮胎论坛")
-    speaker = make_speaker(company=longyuan, name="Wang Lei", name_zh="王磊")
-    make_session(forum=forum, speakers=[speaker], title="Low rolling resistance", title_zh="低滚阻轮胎")
-    make_session(forum=forum, speakers=[make_speaker()], title="Someone else's talk")
+    forum = ForumFactory(title="Green Tire Forum", title_zh="绿色轮胎论坛")
+    speaker = SpeakerFactory(company=longyuan, name="Wang Lei", name_zh="王磊")
+    SessionFactory(forum=forum, speakers=[speaker], title="Low rolling resistance", title_zh="低滚阻轮胎")
+    SessionFactory(forum=forum, speakers=[SpeakerFactory()], title="Someone else's talk")
     release()
-    make_session(forum=forum, speakers=[speaker], title="Not released yet")
+    SessionFactory(forum=forum, speakers=[speaker], title="Not released yet")
 
     english = client.get("/en/expo/companies/longyuan/").content.decode()
     chinese = client.get("/zh-hans/expo/companies/longyuan/").content.decode()
@@ -121,20 +127,18 @@ def test_forum_sessions_of_the_company_speakers_from_the_released_schedule(clien
     assert "<strong>低滚阻轮胎</strong> · 绿色轮胎论坛" in chinese and "王磊" in chinese
 
 
-def test_cached_company_page_shows_an_article_published_after_it_was_stored(client, longyuan, editor,
+def test_cached_company_page_shows_an_article_published_after_it_was_stored(client, longyuan, editor, apphooked,
                                                                             django_capture_on_commit_callbacks):
     from apps.news.services import article_publish
 
-    draft = make_article(author=editor, number=73, companies=[longyuan], state="draft")
-    news = make_page(title_en="News Center", title_zh="新闻中心", slug="news", template="cms/section.html",
-                     apphook="NewsApphook", apphook_namespace="news")
-    try:
-        assert client.get("/en/expo/companies/longyuan/").headers["X-Page-Cache"] == "miss"
-        assert client.get("/en/expo/companies/longyuan/").headers["X-Page-Cache"] == "hit"
-        with django_capture_on_commit_callbacks(execute=True):
-            article_publish(article=draft, user=editor)
-        response = client.get("/en/expo/companies/longyuan/")
-    finally:
-        apphook_detach(news)
+    draft = ArticleFactory(author=editor, number=73, companies=[longyuan], state="draft")
+    apphooked("news")
+
+    assert client.get("/en/expo/companies/longyuan/").headers["X-Page-Cache"] == "miss"
+    assert client.get("/en/expo/companies/longyuan/").headers["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        article_publish(article=draft, user=editor)
+    response = client.get("/en/expo/companies/longyuan/")
+
     assert response.headers["X-Page-Cache"] == "miss"
     assert "Rubber article 73" in response.content.decode()

@@ -14,7 +14,7 @@ from tests.factories.cms_pages import apphook_detach, urls_reload
 
 
 @pytest.fixture
-def demo(db, expo_media, django_capture_on_commit_callbacks):
+def demo(db, media_root, django_capture_on_commit_callbacks):
     def run(function):
         with django_capture_on_commit_callbacks(execute=True):
             return function()
@@ -36,7 +36,7 @@ def test_demo_builds_a_believable_expo_once_and_deletes_it(client, demo):
     assert 190 <= Booth.objects.filter(hall__edition=edition).count() <= 220
     assert 60 <= participations.filter(is_confirmed=True).count() <= 70
     assert participations.filter(is_confirmed=False).count() == 2
-    assert ProductCategory.objects.filter(parent__isnull=True).count() == 7
+    assert ProductCategory.objects.filter(parent__isnull=True).count() == 8  # 7 of the expo + the docking demo's reinforcing materials
     exhibitor = get_user_model().objects.get(username="exhibitor")
     own = Company.objects.get(memberships__user=exhibitor)
     assert participations.filter(company=own, is_confirmed=True).exists()
@@ -66,7 +66,7 @@ def test_demo_builds_a_believable_expo_once_and_deletes_it(client, demo):
 
 
 def test_expo_demo_alone_builds_within_seconds(demo, editor):
-    from apps.core.demo.companies import companies_build
+    from apps.companies.demo import companies_build
     from apps.core.demo.fixtures import demo_data_read
 
     companies_build(companies=demo_data_read().companies)

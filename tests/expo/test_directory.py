@@ -7,15 +7,18 @@ import pytest
 from apps.companies.models import ChainSegment
 from apps.companies.regions import Region
 from apps.expo.models import EditionStatus
-from tests.factories import CompanyFactory
-from tests.factories.expo import make_booth, make_category, make_edition, make_hall, make_participation, make_product
+from tests.factories import (
+    BoothFactory,
+    CompanyFactory,
+    EditionFactory,
+    HallFactory,
+    ParticipationFactory,
+    ProductCategoryFactory,
+    ProductFactory,
+)
 
 pytestmark = pytest.mark.usefixtures("expo_page")
 URL = "/en/expo/rubber-expo-2026/exhibitors/"
-
-
-def company(slug, en, zh, **fields):
-    return CompanyFactory(slug=slug, translations={"en": {"name": en}, "zh-hans": {"name": zh}}, **fields)
 
 
 def names_in(response):
@@ -25,38 +28,43 @@ def names_in(response):
 
 @pytest.fixture
 def edition(db):
-    edition = make_edition(slug="rubber-expo-2026")
-    make_hall(edition=edition, code="A")
-    make_hall(edition=edition, code="B", position=1)
+    edition = EditionFactory(slug="rubber-expo-2026")
+    HallFactory(edition=edition, code="A")
+    HallFactory(edition=edition, code="B", position=1)
     return edition
 
 
 @pytest.fixture
 def exhibitors(edition):
     """Four exhibitors across halls, segments, regions and categories."""
-    rubber = make_category(slug="natural-rubber", en="Natural rubber", zh="天然橡胶")
-    latex = make_category(slug="latex", en="Latex", zh="浓缩胶乳", parent=rubber)
-    tires = make_category(slug="tires", en="Tires", zh="轮胎")
+    rubber = ProductCategoryFactory(slug="natural-rubber", en="Natural rubber", zh="天然橡胶")
+    latex = ProductCategoryFactory(slug="latex", en="Latex", zh="浓缩胶乳", parent=rubber)
+    tires = ProductCategoryFactory(slug="tires", en="Tires", zh="轮胎")
     hall_b = edition.halls.get(code="B")
-    plantation = make_participation(company=company("nandao", "Nandao Latex", "南岛胶乳有限公司", region=Region.HAINAN,
-                                                    segment=ChainSegment.UPSTREAM), edition=edition, booths=["A101"],
-                                    categories=[latex])
-    tire = make_participation(company=company("longyuan", "Longyuan Tire", "青岛隆远轮胎有限公司", region=Region.SHANDONG,
-                                              segment=ChainSegment.DOWNSTREAM), edition=edition,
-                              booths=[make_booth(hall=hall_b, code="B101")])
-    make_product(company=tire.company, en="Truck tire", zh="载重轮胎", categories=[tires])
-    carbon = make_participation(company=company("huaxing", "Huaxing Carbon Black", "潍坊华星炭黑有限公司",
-                                                region=Region.SHANDONG, segment=ChainSegment.UPSTREAM),
-                                edition=edition, booths=["A102"])
-    make_product(company=carbon.company, en="Latex concentrate", zh="胶乳", categories=[latex])
-    machinery = make_participation(company=company("haiyue", "Haiyue Machinery", "青岛海岳橡胶机械有限公司",
-                                                   region=Region.SHANDONG, segment=ChainSegment.MIDSTREAM),
-                                   edition=edition, booths=[make_booth(hall=hall_b, code="B102")])
+    plantation = ParticipationFactory(
+        company=CompanyFactory(slug="nandao", name_en="Nandao Latex", name_zh="南岛胶乳有限公司", region=Region.HAINAN,
+                               segment=ChainSegment.UPSTREAM),
+        edition=edition, booths=["A101"], categories=[latex])
+    tire = ParticipationFactory(
+        company=CompanyFactory(slug="longyuan", name_en="Longyuan Tire", name_zh="青岛隆远轮胎有限公司",
+                               region=Region.SHANDONG, segment=ChainSegment.DOWNSTREAM),
+        edition=edition, booths=[BoothFactory(hall=hall_b, code="B101")])
+    ProductFactory(company=tire.company, en="Truck tire", zh="载重轮胎", categories=[tires])
+    carbon = ParticipationFactory(
+        company=CompanyFactory(slug="huaxing", name_en="Huaxing Carbon Black", name_zh="潍坊华星炭黑有限公司",
+                               region=Region.SHANDONG, segment=ChainSegment.UPSTREAM),
+        edition=edition, booths=["A102"])
+    ProductFactory(company=carbon.company, en="Latex concentrate", zh="胶乳", categories=[latex])
+    machinery = ParticipationFactory(
+        company=CompanyFactory(slug="haiyue", name_en="Haiyue Machinery", name_zh="青岛海岳橡胶机械有限公司",
+                               region=Region.SHANDONG, segment=ChainSegment.MIDSTREAM),
+        edition=edition, booths=[BoothFactory(hall=hall_b, code="B102")])
     return {"plantation": plantation, "tire": tire, "carbon": carbon, "machinery": machinery}
 
 
 def test_directory_lists_confirmed_exhibitors_a_to_z_with_count(client, edition, exhibitors):
-    make_participation(company=company("hidden", "Hidden Co", "隐藏公司"), edition=edition, is_confirmed=False)
+    hidden = CompanyFactory(slug="hidden", name_en="Hidden Co", name_zh="隐藏公司")
+    ParticipationFactory(company=hidden, edition=edition, is_confirmed=False)
 
     response = client.get(URL)
 
@@ -95,8 +103,9 @@ def test_pinyin_initials_order_and_filter_in_chinese(client, exhibitors):
 
 
 def test_names_starting_with_a_digit_go_under_hash(client, edition):
-    make_participation(company=company("3a", "3A Additives", "3A助剂"), edition=edition)
-    make_participation(company=company("acme", "Acme Rubber", "阿克米橡胶"), edition=edition)
+    ParticipationFactory(company=CompanyFactory(slug="3a", name_en="3A Additives", name_zh="3A助剂"), edition=edition)
+    ParticipationFactory(company=CompanyFactory(slug="acme", name_en="Acme Rubber", name_zh="阿克米橡胶"),
+                         edition=edition)
 
     assert names_in(client.get(URL)) == ["Acme Rubber", "3A Additives"]  # '#' after Z
     assert names_in(client.get(f"{URL}?letter=%23")) == ["3A Additives"]
@@ -113,8 +122,9 @@ def test_links_keep_the_other_filters(client, exhibitors):
 
 def test_pagination_24_per_page_keeps_filters(client, edition):
     for number in range(30):
-        make_participation(company=company(f"firm-{number:02d}", f"Firm {number:02d}", f"公司{number:02d}",
-                                           segment=ChainSegment.SERVICES), edition=edition)
+        company = CompanyFactory(slug=f"firm-{number:02d}", name_en=f"Firm {number:02d}", name_zh=f"公司{number:02d}",
+                                 segment=ChainSegment.SERVICES)
+        ParticipationFactory(company=company, edition=edition)
 
     first = client.get(f"{URL}?segment=services")
     second = client.get(f"{URL}?segment=services&page=2")
@@ -146,15 +156,15 @@ def test_unknown_filter_values_are_explained_in_chinese(client, exhibitors):
 
 
 def test_draft_edition_and_unknown_edition_are_404(client, db):
-    make_edition(slug="draft-expo", status=EditionStatus.DRAFT)
+    EditionFactory(slug="draft-expo", status=EditionStatus.DRAFT)
 
     for path in ("/en/expo/draft-expo/exhibitors/", "/en/expo/draft-expo/", "/en/expo/nope/exhibitors/"):
         assert client.get(path).status_code == 404
 
 
 def test_closed_edition_stays_public(client, db):
-    edition = make_edition(slug="rubber-expo-2025", status=EditionStatus.CLOSED)
-    make_participation(company=company("old", "Old Exhibitor", "老展商"), edition=edition)
+    edition = EditionFactory(slug="rubber-expo-2025", status=EditionStatus.CLOSED)
+    ParticipationFactory(company=CompanyFactory(slug="old", name_en="Old Exhibitor", name_zh="老展商"), edition=edition)
 
     assert names_in(client.get("/en/expo/rubber-expo-2025/exhibitors/")) == ["Old Exhibitor"]
 
@@ -165,11 +175,12 @@ def test_expo_root_shows_cms_content_and_the_current_edition(client, expo_page, 
 
     content = PageContent.admin_manager.get(page=expo_page, language="en")
     add_plugin(content.get_placeholders().get(slot="intro"), "TextPlugin", "en", body="<p>Meet the whole chain.</p>")
-    make_edition(slug="rubber-expo-2025", status=EditionStatus.CLOSED, name_en="Expo 2025")
-    current = make_edition(slug="rubber-expo-2026", status=EditionStatus.UPCOMING, name_en="Expo 2026")
-    make_edition(slug="rubber-expo-2027", status=EditionStatus.DRAFT, name_en="Expo 2027")
-    make_hall(edition=current, code="A", name_en="Hall A")
-    make_participation(company=company("one", "One Co", "一号公司"), edition=current, booths=["A101"])
+    EditionFactory(slug="rubber-expo-2025", status=EditionStatus.CLOSED, name_en="Expo 2025")
+    current = EditionFactory(slug="rubber-expo-2026", status=EditionStatus.UPCOMING, name_en="Expo 2026")
+    EditionFactory(slug="rubber-expo-2027", status=EditionStatus.DRAFT, name_en="Expo 2027")
+    HallFactory(edition=current, code="A", name_en="Hall A")
+    ParticipationFactory(company=CompanyFactory(slug="one", name_en="One Co", name_zh="一号公司"), edition=current,
+                         booths=["A101"])
 
     html = client.get("/en/expo/").content.decode()
 
@@ -181,10 +192,10 @@ def test_expo_root_shows_cms_content_and_the_current_edition(client, expo_page, 
 
 
 def test_expo_root_falls_back_to_the_latest_closed_edition_in_chinese(client, db):
-    make_edition(slug="rubber-expo-2024", status=EditionStatus.CLOSED, name_zh="2024博览会",
-                 starts_on=datetime.date(2024, 9, 1))
-    make_edition(slug="rubber-expo-2025", status=EditionStatus.CLOSED, name_zh="2025博览会",
-                 starts_on=datetime.date(2025, 9, 1))
+    EditionFactory(slug="rubber-expo-2024", status=EditionStatus.CLOSED, name_zh="2024博览会",
+                   starts_on=datetime.date(2024, 9, 1))
+    EditionFactory(slug="rubber-expo-2025", status=EditionStatus.CLOSED, name_zh="2025博览会",
+                   starts_on=datetime.date(2025, 9, 1))
 
     html = client.get("/zh-hans/expo/").content.decode()
 

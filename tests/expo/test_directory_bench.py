@@ -7,13 +7,13 @@ from django.core.management import call_command
 
 from apps.companies.models import Company, Product
 from apps.expo.models import Booth, Participation
-from tests.factories.expo import make_category
+from tests.factories import ProductCategoryFactory
 
 pytestmark = pytest.mark.usefixtures("expo_page")
 
 
 def test_bench_command_creates_indexed_exhibitors(client, db):
-    make_category(slug="tires", en="Tires", zh="轮胎")
+    ProductCategoryFactory(slug="tires", en="Tires", zh="轮胎")
 
     call_command("bench_exhibitors", "--count", "60", stdout=io.StringIO())
 

@@ -6,8 +6,7 @@ import pytest
 
 from apps.expo.floorplan import COLOURS
 from apps.expo.models import EditionStatus
-from tests.factories import CompanyFactory
-from tests.factories.expo import make_booth, make_edition, make_hall, make_participation
+from tests.factories import BoothFactory, CompanyFactory, EditionFactory, HallFactory, ParticipationFactory
 
 pytestmark = pytest.mark.usefixtures("expo_page")
 PLAN = "/{language}/expo/rubber-expo-2026/halls/A/"
@@ -15,16 +14,15 @@ PLAN = "/{language}/expo/rubber-expo-2026/halls/A/"
 
 @pytest.fixture
 def hall(db):
-    edition = make_edition(slug="rubber-expo-2026")
-    hall = make_hall(edition=edition, code="A", width=60, depth=40)
-    longyuan = CompanyFactory(slug="longyuan", translations={"en": {"name": "Longyuan Tire"},
-                                                             "zh-hans": {"name": "隆远轮胎"}})
-    participation = make_participation(company=longyuan, edition=edition)
-    make_booth(hall=hall, code="A101", participation=participation, x=4, y=4, width=6, depth=3)
-    make_booth(hall=hall, code="A102", participation=participation, x=10, y=4, width=6, depth=3)
-    make_booth(hall=hall, code="A103", x=16, y=4)
-    hidden = make_participation(company=CompanyFactory(slug="pending"), edition=edition, is_confirmed=False)
-    make_booth(hall=hall, code="A104", participation=hidden, x=22, y=4)
+    edition = EditionFactory(slug="rubber-expo-2026")
+    hall = HallFactory(edition=edition, code="A", width=60, depth=40)
+    longyuan = CompanyFactory(slug="longyuan", name_en="Longyuan Tire", name_zh="隆远轮胎")
+    participation = ParticipationFactory(company=longyuan, edition=edition)
+    BoothFactory(hall=hall, code="A101", participation=participation, x=4, y=4, width=6, depth=3)
+    BoothFactory(hall=hall, code="A102", participation=participation, x=10, y=4, width=6, depth=3)
+    BoothFactory(hall=hall, code="A103", x=16, y=4)
+    hidden = ParticipationFactory(company=CompanyFactory(slug="pending"), edition=edition, is_confirmed=False)
+    BoothFactory(hall=hall, code="A104", participation=hidden, x=22, y=4)
     return hall
 
 
@@ -83,6 +81,6 @@ def test_company_page_links_to_the_highlighted_booth(client, hall):
 
 def test_unknown_hall_or_draft_edition_is_404(client, hall):
     assert client.get("/en/expo/rubber-expo-2026/halls/Q/").status_code == 404
-    draft = make_edition(slug="draft-2027", status=EditionStatus.DRAFT)
-    make_hall(edition=draft, code="A")
+    draft = EditionFactory(slug="draft-2027", status=EditionStatus.DRAFT)
+    HallFactory(edition=draft, code="A")
     assert client.get("/en/expo/draft-2027/halls/A/").status_code == 404

@@ -5,8 +5,7 @@ import html as htmllib
 import pytest
 
 from apps.companies.search import initial_en, initial_pinyin, query_terms, search_document
-from tests.factories import CompanyFactory
-from tests.factories.expo import make_edition, make_participation, make_product
+from tests.factories import CompanyFactory, EditionFactory, ParticipationFactory, ProductFactory
 
 pytestmark = pytest.mark.usefixtures("expo_page")
 PATH = "/{language}/expo/rubber-expo-2026/exhibitors/"
@@ -19,7 +18,7 @@ def names(response):
 
 @pytest.fixture
 def exhibitors(db):
-    edition = make_edition(slug="rubber-expo-2026")
+    edition = EditionFactory(slug="rubber-expo-2026")
     made = {}
     for slug, en, zh, short_zh in [
         ("longyuan", "Qingdao Longyuan Tire Co., Ltd.", "青岛隆远轮胎有限公司", "隆远轮胎"),
@@ -28,9 +27,9 @@ def exhibitors(db):
     ]:
         company = CompanyFactory(slug=slug, translations={"en": {"name": en}, "zh-hans": {"name": zh,
                                                                                           "short_name": short_zh}})
-        made[slug] = make_participation(company=company, edition=edition).company
-    make_product(company=made["hengtai"], en="Steel-cord conveyor belt", zh="钢丝绳芯输送带")
-    make_product(company=made["huaxing"], en="Highly dispersible silica", zh="高分散白炭黑")
+        made[slug] = ParticipationFactory(company=company, edition=edition).company
+    ProductFactory(company=made["hengtai"], en="Steel-cord conveyor belt", zh="钢丝绳芯输送带")
+    ProductFactory(company=made["huaxing"], en="Highly dispersible silica", zh="高分散白炭黑")
     return made
 
 

@@ -1,10 +1,18 @@
-from .accounts import UserFactory, make_user  # noqa: F401
-from .cms_pages import make_page  # noqa: F401
-from .companies import CompanyFactory  # noqa: F401
-from .forums import make_forum, make_room, make_session, make_speaker, make_topic  # noqa: F401
-from .news import make_article, make_category, make_tag  # noqa: F401
-from .trading import make_center, make_notice  # noqa: F401
-from .expo import (  # noqa: F401
-    expo_page, make_booth, make_edition, make_expo_page, make_hall, make_participation, make_product,
-)
-from .expo import make_category as make_product_category  # noqa: F401
+"""factory_boy factories of the models the tests build; translated models take both languages
+(tests/factories/translations.py). Import them from here."""
+
+from .accounts import PASSWORD, UserFactory
+from .cms_pages import PageFactory
+from .companies import CompanyFactory, MembershipFactory, ProductCategoryFactory, ProductFactory
+from .expo import BoothFactory, EditionFactory, HallFactory, InvitationFactory, ParticipationFactory
+from .forums import ForumFactory, RoomFactory, SessionFactory, SpeakerFactory, TopicFactory
+from .news import ArticleFactory, NewsCategoryFactory, TagFactory
+from .notifications import SubscriptionFactory
+from .trading import NoticeFactory, TradingCenterFactory
+
+__all__ = [
+    "PASSWORD", "ArticleFactory", "BoothFactory", "CompanyFactory", "EditionFactory", "ForumFactory", "HallFactory",
+    "InvitationFactory", "MembershipFactory", "NewsCategoryFactory", "NoticeFactory", "PageFactory",
+    "ParticipationFactory", "ProductCategoryFactory", "ProductFactory", "RoomFactory", "SessionFactory",
+    "SpeakerFactory", "SubscriptionFactory", "TagFactory", "TopicFactory", "TradingCenterFactory", "UserFactory",
+]

@@ -1,3 +1,5 @@
+"""Users: a known password, and optionally a role (its group, and the admin for staff roles)."""
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -7,6 +9,8 @@ PASSWORD = "correct-horse-battery-staple"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """UserFactory(role=roles.EDITORS, username="li") -> a saved user whose password is PASSWORD."""
+
     class Meta:
         model = get_user_model()
         skip_postgeneration_save = True
@@ -20,9 +24,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             obj.save()
 
-
-def make_user(role=None, **fields):
-    user = UserFactory(**fields)
-    if role:
-        services.user_role_assign(user=user, role=role)
-    return user
+    @factory.post_generation
+    def role(obj, create, extracted, **kwargs):
+        if create and extracted:
+            services.user_role_assign(user=obj, role=extracted)

@@ -1,11 +1,12 @@
 """Published, bilingual django CMS pages for tests."""
 
+import factory
 from cms.api import create_page, create_page_content
 from cms.models import Page, PageContent
 from django.db import transaction
 from djangocms_versioning.models import Version
 
-from .accounts import make_user
+from .accounts import UserFactory
 
 
 def urls_reload():
@@ -26,21 +27,40 @@ def apphook_detach(page):
     urls_reload()
 
 
-def make_page(*, title_en, title_zh, slug, template="cms/page.html", parent=None, home=False, user=None,
-              apphook=None, apphook_namespace=None):
-    """A page published in English and Chinese; `apphook` (a CMSApp class name) hooks an app into it."""
-    user = user or make_user(is_staff=True, is_superuser=True)
-    with transaction.atomic():
-        page = create_page(title_en, template, "en", slug=slug, parent=parent, created_by=user, in_navigation=True)
-        create_page_content("zh-hans", title_zh, page, slug=slug, template=template, created_by=user, in_navigation=True)
-        for content in PageContent.admin_manager.filter(page=page):
-            Version.objects.get_for_content(content).publish(user)
-        if home:
-            page.set_as_homepage()
+class PageFactory(factory.django.DjangoModelFactory):
+    """A django CMS page published in English and Chinese (through cms.api, as an editor would make it);
+    `apphook` (a CMSApp class name) hooks an app into it, `home=True` makes it the home page."""
+
+    class Meta:
+        model = Page
+
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+    title_zh = factory.Sequence(lambda n: f"页面{n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    template = "cms/page.html"
+    parent = None
+    home = False
+    user = None
+    apphook = None
+    apphook_namespace = None
+
+    @classmethod
+    def _create(cls, model_class, *, title_en, title_zh, slug, template, parent, home, user, apphook,
+                apphook_namespace):
+        user = user or UserFactory(is_staff=True, is_superuser=True)
+        with transaction.atomic():
+            page = create_page(title_en, template, "en", slug=slug, parent=parent, created_by=user,
+                               in_navigation=True)
+            create_page_content("zh-hans", title_zh, page, slug=slug, template=template, created_by=user,
+                                in_navigation=True)
+            for content in PageContent.admin_manager.filter(page=page):
+                Version.objects.get_for_content(content).publish(user)
+            if home:
+                page.set_as_homepage()
+            if apphook:
+                Page.objects.filter(pk=page.pk).update(application_urls=apphook,
+                                                       application_namespace=apphook_namespace or None)
+                page.application_urls, page.application_namespace = apphook, apphook_namespace
         if apphook:
-            Page.objects.filter(pk=page.pk).update(application_urls=apphook,
-                                                   application_namespace=apphook_namespace or None)
-            page.application_urls, page.application_namespace = apphook, apphook_namespace
-    if apphook:
-        urls_reload()
-    return page
+            urls_reload()
+        return page

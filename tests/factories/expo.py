@@ -1,139 +1,125 @@
-"""Expo records for tests: editions, halls, booths, participations, product categories and products.
+"""Expo records for tests: editions, halls, booths, participations (company × edition) and invitations.
 
-Participations and products are indexed for the directory (initials, search document) as the services do.
-`expo_page` is a pytest fixture (imported by tests/expo/conftest.py): home and the Expo page with the apphook.
+A participation re-indexes its company for the directory (initials, search document) as the services do.
 """
 
 import datetime
-import io
-import itertools
 
-import pytest
-from django.core.files.base import ContentFile
-from PIL import Image
+import factory
 
-from apps.companies.models import Product, ProductCategory, ProductImage
 from apps.companies.services import company_index
-from apps.expo.models import Booth, Edition, EditionStatus, Hall, Participation
+from apps.expo.models import Booth, Edition, EditionStatus, Hall, Invitation, Participation
 
-from .accounts import make_user
-from .cms_pages import apphook_detach, make_page
 from .companies import CompanyFactory
-
-_counter = itertools.count(1)
-
-
-def _translate(obj, values):
-    """values: {"en": {field: value}, "zh-hans": {...}}; leaves English current."""
-    for language, fields in values.items():
-        obj.set_current_language(language)
-        for name, value in fields.items():
-            setattr(obj, name, value)
-    obj.set_current_language("en")
+from .translations import TranslatedFactory
 
 
-def make_edition(*, slug=None, status=EditionStatus.OPEN, name_en=None, name_zh=None, starts_on=None, days=3,
-                 venue_en="Qingdao International Expo Center", venue_zh="青岛国际博览中心",
-                 languages=("en", "zh-hans")):
-    number = next(_counter)
-    slug = slug or f"expo-{number}"
-    starts_on = starts_on or datetime.date(2026, 9, 16)
-    edition = Edition(slug=slug, status=status, starts_on=starts_on,
-                      ends_on=starts_on + datetime.timedelta(days=days - 1))
-    values = {"en": {"name": name_en or f"Rubber Expo {number}", "venue": venue_en, "city": "Qingdao"},
-              "zh-hans": {"name": name_zh or f"橡胶博览会{number}", "venue": venue_zh, "city": "青岛"}}
-    _translate(edition, {language: values[language] for language in languages})
-    edition.save()
-    return edition
+def _edition_texts(params):
+    values = {"en": {"name": params.name_en, "venue": params.venue_en, "city": "Qingdao"},
+              "zh-hans": {"name": params.name_zh, "venue": params.venue_zh, "city": "青岛"}}
+    return {language: values[language] for language in params.languages}
 
 
-def make_hall(*, edition, code="A", name_en=None, name_zh=None, width=60, depth=40, position=0):
-    hall = Hall(edition=edition, code=code, width=width, depth=depth, position=position)
-    _translate(hall, {"en": {"name": name_en or f"Hall {code}"}, "zh-hans": {"name": name_zh or f"{code}馆"}})
-    hall.save()
-    return hall
+class EditionFactory(TranslatedFactory):
+    """An open edition of `days` days from 2026-09-16, named in `languages` (both by default)."""
+
+    class Meta:
+        model = Edition
+
+    class Params:
+        name_en = factory.Sequence(lambda n: f"Rubber Expo {n}")
+        name_zh = factory.Sequence(lambda n: f"橡胶博览会{n}")
+        venue_en = "Qingdao International Expo Center"
+        venue_zh = "青岛国际博览中心"
+        days = 3
+        languages = ("en", "zh-hans")
+
+    slug = factory.Sequence(lambda n: f"expo-{n}")
+    status = EditionStatus.OPEN
+    starts_on = datetime.date(2026, 9, 16)
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=o.days - 1))
+    translations = factory.LazyAttribute(_edition_texts)
 
 
-def make_booth(*, hall, code=None, participation=None, x=None, y=None, width=3, depth=3):
-    """A booth; without a position it takes the next free slot of a 6 m grid."""
-    taken = hall.booths.count()
-    per_row = max(1, (hall.width - 2) // 6)
-    x = x if x is not None else 2 + (taken % per_row) * 6
-    y = y if y is not None else 2 + (taken // per_row) * 6
-    code = code or f"{hall.code}{101 + taken}"
-    return Booth.objects.create(hall=hall, code=code, participation=participation, x=x, y=y, width=width,
-                                depth=depth)
+class HallFactory(TranslatedFactory):
+    class Meta:
+        model = Hall
+
+    class Params:
+        name_en = factory.LazyAttribute(lambda o: f"Hall {o.code}")
+        name_zh = factory.LazyAttribute(lambda o: f"{o.code}馆")
+
+    edition = factory.SubFactory(EditionFactory)
+    code = "A"
+    width = 60
+    depth = 40
+    position = 0
+    translations = factory.LazyAttribute(lambda o: {"en": {"name": o.name_en}, "zh-hans": {"name": o.name_zh}})
 
 
-def make_participation(*, company=None, edition=None, booths=(), categories=(), is_confirmed=True,
-                       highlights=None, hall=None):
-    """A company (a new one by default) exhibiting in `edition`; `booths` are Booth objects or codes (made in
-    `hall`, by default the edition's first hall, made when missing). The company is indexed afterwards."""
-    company = company or CompanyFactory()
-    edition = edition or make_edition()
-    participation = Participation(company=company, edition=edition, is_confirmed=is_confirmed)
-    _translate(participation, highlights or {"en": {"highlights": ""}})
-    participation.save()
-    participation.categories.set(categories)
-    for booth in booths:
-        if isinstance(booth, str):
-            hall = hall or edition.halls.first() or make_hall(edition=edition)
-            make_booth(hall=hall, code=booth, participation=participation)
-        else:
-            booth.participation = participation
-            booth.save(update_fields=["participation"])
-    company_index(company=company)
-    return participation
+def _per_row(hall):
+    return max(1, (hall.width - 2) // 6)
 
 
-def make_category(*, slug, en, zh, parent=None, position=0):
-    """A product category (of apps.companies.catalogue)."""
-    category = ProductCategory(slug=slug, parent=parent, position=position)
-    _translate(category, {"en": {"name": en}, "zh-hans": {"name": zh}})
-    category.save()
-    return category
+class BoothFactory(factory.django.DjangoModelFactory):
+    """A booth; without a position it takes the next free slot of a 6 m grid, without a code the next number."""
+
+    class Meta:
+        model = Booth
+
+    class Params:
+        taken = factory.LazyAttribute(lambda o: o.hall.booths.count())
+
+    hall = factory.SubFactory(HallFactory)
+    code = factory.LazyAttribute(lambda o: f"{o.hall.code}{101 + o.taken}")
+    participation = None
+    x = factory.LazyAttribute(lambda o: 2 + (o.taken % _per_row(o.hall)) * 6)
+    y = factory.LazyAttribute(lambda o: 2 + (o.taken // _per_row(o.hall)) * 6)
+    width = 3
+    depth = 3
 
 
-def image_bytes(size=(400, 300), color="#1f6f8b"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, format="PNG")
-    return buffer.getvalue()
+class ParticipationFactory(TranslatedFactory):
+    """A company (a new one by default) exhibiting in an edition; `booths` are Booth objects or codes (codes are
+    made in the edition's first hall, made when missing). The company is indexed afterwards."""
+
+    class Meta:
+        model = Participation
+
+    company = factory.SubFactory(CompanyFactory)
+    edition = factory.SubFactory(EditionFactory)
+    is_confirmed = True
+    translations = {"en": {"highlights": ""}}
+
+    @factory.post_generation
+    def categories(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.categories.set(extracted)
+
+    @factory.post_generation
+    def booths(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        for booth in extracted or ():
+            if isinstance(booth, str):
+                hall = obj.edition.halls.first() or HallFactory(edition=obj.edition)
+                BoothFactory(hall=hall, code=booth, participation=obj)
+            else:
+                booth.participation = obj
+                booth.save(update_fields=["participation"])
+
+    @factory.post_generation
+    def indexed(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            company_index(company=obj.company)
 
 
-def make_product(*, company, en=None, zh=None, description_en="", description_zh="", categories=(), images=0,
-                 position=0):
-    """A product with names in the languages given (None leaves a language out) and `images` PNG images."""
-    number = next(_counter)
-    product = Product(company=company, position=position)
-    values = {}
-    if en is not None or zh is None:
-        values["en"] = {"name": en or f"Product {number}", "description": description_en}
-    if zh is not None:
-        values["zh-hans"] = {"name": zh, "description": description_zh}
-    _translate(product, values)
-    if "en" not in values:
-        product.set_current_language("zh-hans")
-    product.save()
-    product.categories.set(categories)
-    for index in range(images):
-        picture = ProductImage(product=product, position=index)
-        picture.image.save(f"product-{product.pk}-{index}.png", ContentFile(image_bytes()), save=True)
-    company_index(company=company)
-    return product
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation to join a company (not sent: the tests that send one go through the editor's form)."""
 
+    class Meta:
+        model = Invitation
 
-def make_expo_page(*, user=None):
-    """Home and the Expo page with the expo apphook (namespace "expo"), published in both languages."""
-    admin = user or make_user(username=f"expo-pages-admin-{next(_counter)}", is_staff=True, is_superuser=True)
-    home = make_page(title_en="Home", title_zh="首页", slug="home", template="cms/home.html", home=True, user=admin)
-    expo = make_page(title_en="Expo", title_zh="博览会", slug="expo", template="cms/section.html", user=admin,
-                     apphook="ExpoApphook", apphook_namespace="expo")
-    return {"home": home, "expo": expo}
-
-
-@pytest.fixture
-def expo_page(db):
-    """The Expo CMS page with the expo apphook at /<lang>/expo/ (and the home page); detached after the test."""
-    pages = make_expo_page()
-    yield pages["expo"]
-    apphook_detach(pages["expo"])
+    company = factory.SubFactory(CompanyFactory)
+    email = factory.Sequence(lambda n: f"contact{n}@example.com")
+    language = "en"

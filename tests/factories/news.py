@@ -1,46 +1,48 @@
-"""News Center records for tests, made through the news services."""
+"""News Center records for tests: categories and tags, and articles made through the news services."""
 
 import datetime
-import io
-import itertools
 
+import factory
 from django.utils import timezone
-from PIL import Image
 
 from apps.accounts import roles
 from apps.news import services
-from apps.news.models import Category, Tag
+from apps.news.models import Article, Category, Tag
 
-from .accounts import make_user
-
-_counter = itertools.count(1)
-
-
-def make_category(*, slug, en, zh, parent=None, position=0):
-    category = Category(slug=slug, parent=parent, position=position)
-    category.set_current_language("en")
-    category.name = en
-    category.set_current_language("zh-hans")
-    category.name = zh
-    category.save()
-    return category
+from .accounts import UserFactory
+from .translations import TranslatedFactory
 
 
-def make_tag(*, slug, en, zh):
-    tag = Tag(slug=slug)
-    tag.set_current_language("en")
-    tag.name = en
-    tag.set_current_language("zh-hans")
-    tag.name = zh
-    tag.save()
-    return tag
+class NewsCategoryFactory(TranslatedFactory):
+    """NewsCategoryFactory(slug="industry", en="Industry News", zh="行业动态", parent=None)."""
+
+    class Meta:
+        model = Category
+
+    class Params:
+        en = factory.Sequence(lambda n: f"News category {n}")
+        zh = factory.Sequence(lambda n: f"新闻类别{n}")
+
+    slug = factory.Sequence(lambda n: f"news-category-{n}")
+    parent = None
+    position = 0
+    translations = factory.LazyAttribute(lambda o: {"en": {"name": o.en}, "zh-hans": {"name": o.zh}})
 
 
-def news_editor():
-    return make_user(role=roles.EDITORS, username=f"news-editor-{next(_counter)}")
+class TagFactory(TranslatedFactory):
+    class Meta:
+        model = Tag
+
+    class Params:
+        en = factory.Sequence(lambda n: f"Tag {n}")
+        zh = factory.Sequence(lambda n: f"标签{n}")
+
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+    translations = factory.LazyAttribute(lambda o: {"en": {"name": o.en}, "zh-hans": {"name": o.zh}})
 
 
 def article_translations(number, languages=("en", "zh-hans")):
+    """The texts of article `number` in `languages` (the argument `translations` of article_create)."""
     texts = {
         "en": {"title": f"Rubber article {number}", "slug": f"rubber-article-{number}",
                "lead": f"Lead of article {number}.", "body": f"<p>Body of article {number}.</p>",
@@ -52,24 +54,33 @@ def article_translations(number, languages=("en", "zh-hans")):
     return {language: texts[language] for language in languages}
 
 
-def make_article(*, author=None, state="published", publish_at=None, languages=("en", "zh-hans"), number=None,
-                 publish_by=None, **fields):
-    """An article by `author` (a new editor by default), taken through the workflow to `state`."""
-    author = author or news_editor()
-    number = number or next(_counter)
-    translations = fields.pop("translations", None) or article_translations(number, languages)
-    article = services.article_create(author=author, translations=translations, **fields)
-    if state in ("review",):
-        services.article_submit(article=article, user=author)
-    if state in ("published", "archived"):
-        when = publish_at or timezone.now() - datetime.timedelta(minutes=number)
-        services.article_publish(article=article, user=publish_by or author, publish_at=when)
-    if state == "archived":
-        services.article_archive(article=article, user=publish_by or author)
-    return article
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """An article by `author` (a new editor by default), made by article_create and taken through the workflow to
+    `state` ("draft", "review", "published" — `number` minutes ago unless `publish_at` — or "archived").
+    Other keywords (category, tags, companies, unpublish_at, cover_data) go to article_create."""
 
+    class Meta:
+        model = Article
 
-def image_bytes(size=(800, 450), color="#0b6e4f", image_format="PNG"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, format=image_format)
-    return buffer.getvalue()
+    class Params:
+        languages = ("en", "zh-hans")
+
+    number = factory.Sequence(lambda n: n + 1)
+    author = factory.SubFactory(UserFactory, role=roles.EDITORS,
+                                username=factory.Sequence(lambda n: f"news-editor-{n}"))
+    state = "published"
+    publish_at = None
+    publish_by = None
+    translations = factory.LazyAttribute(lambda o: article_translations(o.number, o.languages))
+
+    @classmethod
+    def _create(cls, model_class, *, number, author, state, publish_at, publish_by, translations, **fields):
+        article = services.article_create(author=author, translations=translations, **fields)
+        if state == "review":
+            services.article_submit(article=article, user=author)
+        if state in ("published", "archived"):
+            when = publish_at or timezone.now() - datetime.timedelta(minutes=number)
+            services.article_publish(article=article, user=publish_by or author, publish_at=when)
+        if state == "archived":
+            services.article_archive(article=article, user=publish_by or author)
+        return article

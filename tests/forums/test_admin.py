@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from apps.forums.models import Forum, ScheduleRelease, Session, Speaker
-from tests.factories import make_forum, make_room, make_session, make_speaker
+from tests.factories import ForumFactory, RoomFactory, SessionFactory, SpeakerFactory
 from tests.factories.forums import at, release
-from tests.factories.news import image_bytes
+from tests.support.files import image_bytes
 
 SCHEDULE = "/en/admin/forums/schedulerelease/schedule/"
 MODELS = ("forum", "room", "topic", "speaker", "session", "schedulerelease")
@@ -35,7 +35,7 @@ def session_data(forum, **values):
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_editor_opens_every_forums_admin_page(client, editor, language):
-    session = make_session(speakers=[make_speaker()])
+    session = SessionFactory(speakers=[SpeakerFactory()])
     client.force_login(editor)
 
     for model in MODELS:
@@ -47,7 +47,7 @@ def test_editor_opens_every_forums_admin_page(client, editor, language):
 
 
 def test_others_cannot_reach_the_forums_admin(client, exhibitor, trading_staff):
-    make_session()
+    SessionFactory()
     assert "/admin/login/" in client.get(SCHEDULE)["Location"]
     client.force_login(exhibitor)
     assert "/admin/login/" in client.get(SCHEDULE)["Location"]
@@ -79,7 +79,7 @@ def test_forum_last_day_not_before_first(client, editor):
 
 
 def test_session_ending_before_it_starts_is_refused(client, editor):
-    forum = make_forum()
+    forum = ForumFactory()
     client.force_login(editor)
 
     response = client.post("/en/admin/forums/session/add/?language=en", session_data(forum, ends_at_1="08:30"))
@@ -90,7 +90,7 @@ def test_session_ending_before_it_starts_is_refused(client, editor):
 
 
 def test_session_speakers_with_roles_are_saved_inline(client, editor):
-    forum, speaker, host = make_forum(), make_speaker(), make_speaker()
+    forum, speaker, host = ForumFactory(), SpeakerFactory(), SpeakerFactory()
     client.force_login(editor)
 
     response = client.post("/en/admin/forums/session/add/?language=en", session_data(
@@ -139,12 +139,12 @@ def test_speaker_photo_bad_uploads_are_refused(client, editor, name, content, me
 
 
 def test_schedule_page_shows_changes_and_releases_with_notes(client, editor):
-    forum, room = make_forum(), make_room(name="Hall A")
-    session = make_session(forum=forum, room=room, starts_at=at(9), title="Opening")
+    forum, room = ForumFactory(), RoomFactory(name="Hall A")
+    session = SessionFactory(forum=forum, room=room, starts_at=at(9), title="Opening")
     release()
     session.starts_at, session.ends_at = at(11), at(12)
     session.save()
-    make_session(forum=forum, starts_at=at(14), title="Closing")
+    SessionFactory(forum=forum, starts_at=at(14), title="Closing")
     client.force_login(editor)
 
     page = client.get(SCHEDULE).content.decode()
@@ -162,9 +162,9 @@ def test_schedule_page_shows_changes_and_releases_with_notes(client, editor):
 
 
 def test_release_with_overlaps_needs_a_confirmation(client, editor):
-    speaker, forum = make_speaker(name="Li Wei"), make_forum()
-    make_session(forum=forum, starts_at=at(9), ends_at=at(10), speakers=[speaker], title="First talk")
-    make_session(forum=forum, starts_at=at(9, 30), ends_at=at(10, 30), speakers=[speaker], title="Second talk")
+    speaker, forum = SpeakerFactory(name="Li Wei"), ForumFactory()
+    SessionFactory(forum=forum, starts_at=at(9), ends_at=at(10), speakers=[speaker], title="First talk")
+    SessionFactory(forum=forum, starts_at=at(9, 30), ends_at=at(10, 30), speakers=[speaker], title="Second talk")
     client.force_login(editor)
 
     page = client.get(SCHEDULE).content.decode()
@@ -179,7 +179,7 @@ def test_release_with_overlaps_needs_a_confirmation(client, editor):
 
 
 def test_unchanged_draft_cannot_be_released_again(client, editor):
-    make_session()
+    SessionFactory()
     release()
     client.force_login(editor)
 
@@ -190,7 +190,7 @@ def test_unchanged_draft_cannot_be_released_again(client, editor):
 
 
 def test_releases_are_read_only(client, editor):
-    make_session()
+    SessionFactory()
     made = release()
     client.force_login(editor)
 
@@ -204,12 +204,12 @@ def test_releases_are_read_only(client, editor):
 def test_release_refuses_a_draft_changed_since_the_editor_reviewed_it(client, editor):
     import re
 
-    forum = make_forum()
-    make_session(forum=forum, starts_at=at(9), title="Opening")
+    forum = ForumFactory()
+    SessionFactory(forum=forum, starts_at=at(9), title="Opening")
     client.force_login(editor)
     page = client.get(SCHEDULE).content.decode()
     digest = re.search(r'name="draft_digest" value="([0-9a-f]+)"', page).group(1)
-    make_session(forum=forum, starts_at=at(15), title="Added after the review")
+    SessionFactory(forum=forum, starts_at=at(15), title="Added after the review")
 
     response = client.post(SCHEDULE, {"draft_digest": digest}, follow=True)
 

@@ -4,15 +4,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from apps.forums.models import SessionSpeaker
-from tests.factories import make_forum, make_room, make_session, make_speaker
+from tests.factories import ForumFactory, RoomFactory, SessionFactory, SpeakerFactory
 from tests.factories.forums import at, release
 
 
 @pytest.fixture
 def first(db):
-    forum = make_forum()
-    room, other_room = make_room(slug="hall-a"), make_room(slug="hall-b")
-    session = make_session(forum=forum, room=room, starts_at=at(9), title="Opening", title_zh="开幕")
+    forum = ForumFactory()
+    room, other_room = RoomFactory(slug="hall-a"), RoomFactory(slug="hall-b")
+    session = SessionFactory(forum=forum, room=room, starts_at=at(9), title="Opening", title_zh="开幕")
     release()
     return {"forum": forum, "room": room, "other_room": other_room, "session": session}
 
@@ -23,8 +23,8 @@ def _entry(release_obj):
 
 
 def test_first_release_lists_every_session_as_added(db):
-    forum = make_forum()
-    one, two = make_session(forum=forum, starts_at=at(10)), make_session(forum=forum, starts_at=at(9))
+    forum = ForumFactory()
+    one, two = SessionFactory(forum=forum, starts_at=at(10)), SessionFactory(forum=forum, starts_at=at(9))
 
     changelog = release().changelog
 
@@ -32,8 +32,8 @@ def test_first_release_lists_every_session_as_added(db):
 
 
 def test_added_session(first):
-    added = make_session(forum=first["forum"], room=first["room"], starts_at=at(11), title="New talk",
-                         title_zh="新议题")
+    added = SessionFactory(forum=first["forum"], room=first["room"], starts_at=at(11), title="New talk",
+                           title_zh="新议题")
 
     entry = _entry(release())
 
@@ -108,7 +108,7 @@ def test_title_change(first):
 
 
 def test_speaker_change_is_a_change(first):
-    SessionSpeaker.objects.create(session=first["session"], speaker=make_speaker())
+    SessionSpeaker.objects.create(session=first["session"], speaker=SpeakerFactory())
 
     assert _entry(release())["change"] == "changed"
 

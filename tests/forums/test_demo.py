@@ -7,14 +7,14 @@ from apps.forums import demo
 from apps.forums.models import Forum, Room, ScheduleRelease, Session, SessionFormat, Speaker, Topic
 from apps.forums.overlaps import schedule_overlaps
 from apps.forums.selectors import release_current
-from tests.factories import CompanyFactory, make_user
+from tests.factories import CompanyFactory, UserFactory
 
 LANGUAGES = ["en", "zh-hans"]
 
 
 @pytest.fixture
 def author(db):
-    return make_user(role=roles.EDITORS, username="demo-editor")
+    return UserFactory(role=roles.EDITORS, username="demo-editor")
 
 
 def _filled(record, fields):

@@ -5,7 +5,15 @@ import datetime
 import pytest
 
 from apps.accounts import roles
-from tests.factories import CompanyFactory, make_forum, make_room, make_session, make_speaker, make_topic, make_user
+from tests.factories import (
+    CompanyFactory,
+    ForumFactory,
+    RoomFactory,
+    SessionFactory,
+    SpeakerFactory,
+    TopicFactory,
+    UserFactory,
+)
 from tests.factories.forums import at, release
 
 pytestmark = pytest.mark.usefixtures("forums_page")
@@ -14,14 +22,14 @@ pytestmark = pytest.mark.usefixtures("forums_page")
 @pytest.fixture
 def released(db):
     company = CompanyFactory(slug="double-star")
-    forum = make_forum(slug="tyre-summit", title="Tyre Summit", title_zh="轮胎峰会", hosts=[company],
-                       requires_registration=True)
-    room = make_room(slug="hall-a", name="Hall A", name_zh="A厅")
-    topic = make_topic(slug="green-tyres", name="Green tyres", name_zh="绿色轮胎")
-    speaker = make_speaker(slug="li-wei", name="Li Wei", name_zh="李伟", company=company, bio="Tyre engineer.",
-                           bio_zh="轮胎工程师。")
-    session = make_session(forum=forum, room=room, topic=topic, starts_at=at(9, 30), title="Tyre outlook",
-                           title_zh="轮胎展望", speakers=[speaker, (make_speaker(slug="anna", name="Anna Berg",
+    forum = ForumFactory(slug="tyre-summit", title="Tyre Summit", title_zh="轮胎峰会", hosts=[company],
+                         requires_registration=True)
+    room = RoomFactory(slug="hall-a", name="Hall A", name_zh="A厅")
+    topic = TopicFactory(slug="green-tyres", name="Green tyres", name_zh="绿色轮胎")
+    speaker = SpeakerFactory(slug="li-wei", name="Li Wei", name_zh="李伟", company=company, bio="Tyre engineer.",
+                             bio_zh="轮胎工程师。")
+    session = SessionFactory(forum=forum, room=room, topic=topic, starts_at=at(9, 30), title="Tyre outlook",
+                             title_zh="轮胎展望", speakers=[speaker, (SpeakerFactory(slug="anna", name="Anna Berg",
                                                                                 name_zh=""), "moderator")])
     release()
     return {"forum": forum, "room": room, "topic": topic, "speaker": speaker, "session": session}
@@ -42,8 +50,8 @@ def test_programme_lists_released_sessions_in_both_languages(client, released):
 
 
 def test_untranslated_session_falls_back_to_the_other_language(client, released):
-    only_english = make_session(forum=released["forum"], starts_at=at(15), title="English only", title_zh="")
-    only_chinese = make_session(forum=released["forum"], starts_at=at(16), title="", title_zh="只有中文")
+    only_english = SessionFactory(forum=released["forum"], starts_at=at(15), title="English only", title_zh="")
+    only_chinese = SessionFactory(forum=released["forum"], starts_at=at(16), title="", title_zh="只有中文")
     release()
 
     assert "English only" in client.get(f"/zh-hans/forums/sessions/{only_english.pk}/").content.decode()
@@ -51,7 +59,7 @@ def test_untranslated_session_falls_back_to_the_other_language(client, released)
 
 
 def test_draft_session_is_invisible_until_released(client, released, editor):
-    draft = make_session(forum=released["forum"], starts_at=at(14), title="Late addition", title_zh="新增议程")
+    draft = SessionFactory(forum=released["forum"], starts_at=at(14), title="Late addition", title_zh="新增议程")
 
     assert "Late addition" not in client.get("/en/forums/").content.decode()
     assert client.get(f"/en/forums/sessions/{draft.pk}/").status_code == 404
@@ -68,8 +76,8 @@ def test_draft_session_is_invisible_until_released(client, released, editor):
 
 
 def test_preview_is_refused_to_staff_without_forum_permissions(client, released):
-    draft = make_session(forum=released["forum"], starts_at=at(14), title="Late addition")
-    for user in (make_user(username="staff-only", is_staff=True), make_user(role=roles.EXHIBITORS, username="ex")):
+    draft = SessionFactory(forum=released["forum"], starts_at=at(14), title="Late addition")
+    for user in (UserFactory(username="staff-only", is_staff=True), UserFactory(role=roles.EXHIBITORS, username="ex")):
         client.force_login(user)
         assert "Late addition" not in client.get("/en/forums/?preview=1").content.decode()
         assert client.get(f"/en/forums/sessions/{draft.pk}/?preview=1").status_code == 404
@@ -86,7 +94,7 @@ def test_preview_is_never_cached(client, released, editor):
 def test_anonymous_pages_are_cached_until_the_next_release(client, released):
     assert client.get("/en/forums/")["X-Page-Cache"] == "miss"
     assert client.get("/en/forums/")["X-Page-Cache"] == "hit"
-    make_session(forum=released["forum"], starts_at=at(16), title="Closing words")
+    SessionFactory(forum=released["forum"], starts_at=at(16), title="Closing words")
     assert "Closing words" not in client.get("/en/forums/").content.decode()
 
     release()
@@ -96,8 +104,8 @@ def test_anonymous_pages_are_cached_until_the_next_release(client, released):
 
 
 def test_forum_in_berlin_shows_its_times_in_berlin_time(client, db, forums_page):
-    berlin = make_forum(slug="berlin-day", time_zone="Europe/Berlin", starts_on=datetime.date(2026, 9, 18))
-    session = make_session(forum=berlin, starts_at=at(16), title="Berlin talk")  # 16:00 Shanghai = 10:00 Berlin
+    berlin = ForumFactory(slug="berlin-day", time_zone="Europe/Berlin", starts_on=datetime.date(2026, 9, 18))
+    session = SessionFactory(forum=berlin, starts_at=at(16), title="Berlin talk")  # 16:00 Shanghai = 10:00 Berlin
     release()
 
     page = client.get(f"/en/forums/sessions/{session.pk}/").content.decode()
@@ -157,8 +165,8 @@ def test_unknown_things_are_404(client, released, path):
 
 
 def test_speaker_without_released_sessions_is_404(client, released):
-    make_speaker(slug="later")
-    release_again = make_session(forum=released["forum"], starts_at=at(11))
+    SpeakerFactory(slug="later")
+    release_again = SessionFactory(forum=released["forum"], starts_at=at(11))
     del release_again
     release()
     assert client.get("/en/forums/speakers/later/").status_code == 404
@@ -172,10 +180,10 @@ def test_bad_filters_are_a_400_with_an_error_in_the_readers_language(client, rel
 
 
 def test_programme_filters_by_day_forum_room_and_topic(client, released):
-    other_forum = make_forum(slug="latex-forum", title="Latex Forum")
-    other_room = make_room(slug="hall-b")
-    make_session(forum=other_forum, room=other_room, starts_at=at(10, day=datetime.date(2026, 9, 19)),
-                 title="Latex gloves")
+    other_forum = ForumFactory(slug="latex-forum", title="Latex Forum")
+    other_room = RoomFactory(slug="hall-b")
+    SessionFactory(forum=other_forum, room=other_room, starts_at=at(10, day=datetime.date(2026, 9, 19)),
+                   title="Latex gloves")
     release()
 
     assert "Latex gloves" in client.get("/en/forums/").content.decode()
@@ -188,8 +196,8 @@ def test_programme_filters_by_day_forum_room_and_topic(client, released):
 
 
 def test_grid_places_sessions_by_room_and_time(client, released):
-    second = make_session(forum=released["forum"], room=make_room(slug="hall-b", name="Hall B", position=5),
-                          starts_at=at(10), ends_at=at(11), title="Second room")
+    second = SessionFactory(forum=released["forum"], room=RoomFactory(slug="hall-b", name="Hall B", position=5),
+                            starts_at=at(10), ends_at=at(11), title="Second room")
     release()
 
     page = client.get("/zh-hans/forums/grid/?day=2026-09-18").content.decode()
@@ -216,7 +224,7 @@ def test_changelog_page_lists_releases_newest_first_with_notes(client, released)
 
 
 def test_pages_before_any_release_say_nothing_is_published(client, db):
-    make_session(title="Draft only")
+    SessionFactory(title="Draft only")
     page = client.get("/en/forums/").content.decode()
 
     assert "The programme has not been published yet." in page and "Draft only" not in page
@@ -226,12 +234,12 @@ def test_now_and_next_during_the_event(client, db):
     from django.utils import timezone
 
     now = timezone.now().replace(second=0, microsecond=0)
-    forum = make_forum(slug="live", starts_on=timezone.localdate(), ends_on=timezone.localdate())
-    make_session(forum=forum, starts_at=now - datetime.timedelta(minutes=10),
-                 ends_at=now + datetime.timedelta(minutes=20), title="Happening now")
-    make_session(forum=forum, starts_at=now + datetime.timedelta(hours=1), title="Coming up")
-    make_session(forum=forum, starts_at=now + datetime.timedelta(hours=2), title="Much later")
-    make_session(forum=forum, starts_at=now - datetime.timedelta(minutes=5), title="Called off", is_cancelled=True)
+    forum = ForumFactory(slug="live", starts_on=timezone.localdate(), ends_on=timezone.localdate())
+    SessionFactory(forum=forum, starts_at=now - datetime.timedelta(minutes=10),
+                   ends_at=now + datetime.timedelta(minutes=20), title="Happening now")
+    SessionFactory(forum=forum, starts_at=now + datetime.timedelta(hours=1), title="Coming up")
+    SessionFactory(forum=forum, starts_at=now + datetime.timedelta(hours=2), title="Much later")
+    SessionFactory(forum=forum, starts_at=now - datetime.timedelta(minutes=5), title="Called off", is_cancelled=True)
     release()
 
     for path in ("/en/forums/", "/en/forums/grid/"):
@@ -246,8 +254,8 @@ def test_no_now_and_next_block_long_before_or_after_the_event(client, db):
     from django.utils import timezone
 
     now = timezone.now()
-    make_session(starts_at=now + datetime.timedelta(days=30), title="Next month")
-    make_session(starts_at=now - datetime.timedelta(days=30), title="Last month")
+    SessionFactory(starts_at=now + datetime.timedelta(days=30), title="Next month")
+    SessionFactory(starts_at=now - datetime.timedelta(days=30), title="Last month")
     release()
 
     page = client.get("/en/forums/").content.decode()
@@ -260,24 +268,18 @@ def test_page_cache_ends_when_a_session_starts_or_ends(client, db):
     from apps.forums import cache as forums_cache
 
     now = timezone.now()
-    make_session(starts_at=now + datetime.timedelta(minutes=30), ends_at=now + datetime.timedelta(minutes=90))
+    SessionFactory(starts_at=now + datetime.timedelta(minutes=30), ends_at=now + datetime.timedelta(minutes=90))
     release()
 
     _version, ttl = forums_cache.content_version()
     assert 1795 <= ttl <= 1800
 
 
-def test_hosts_and_speaker_companies_link_to_the_company_page(client, released):
-    from tests.factories import make_page
-    from tests.factories.cms_pages import apphook_detach
+def test_hosts_and_speaker_companies_link_to_the_company_page(client, released, apphooked):
+    apphooked("expo")
 
-    expo = make_page(title_en="Expo", title_zh="博览会", slug="expo", template="cms/section.html",
-                     apphook="ExpoApphook", apphook_namespace="expo")
-    try:
-        forum_page = client.get("/en/forums/tyre-summit/").content.decode()
-        speaker_page = client.get("/zh-hans/forums/speakers/li-wei/").content.decode()
-    finally:
-        apphook_detach(expo)
+    forum_page = client.get("/en/forums/tyre-summit/").content.decode()
+    speaker_page = client.get("/zh-hans/forums/speakers/li-wei/").content.decode()
 
     assert '<a href="/en/expo/companies/double-star/">Example Rubber Co. double-star</a>' in forum_page
     assert '<a href="/zh-hans/expo/companies/double-star/">示例橡胶有限公司 double-star</a>' in speaker_page

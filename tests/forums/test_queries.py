@@ -7,7 +7,7 @@ includes django CMS's page lookup and menu.
 import pytest
 from django.core.cache import cache
 
-from tests.factories import CompanyFactory, make_forum, make_room, make_session, make_speaker, make_topic
+from tests.factories import CompanyFactory, ForumFactory, RoomFactory, SessionFactory, SpeakerFactory, TopicFactory
 from tests.factories.forums import at, release
 
 pytestmark = pytest.mark.usefixtures("forums_page")
@@ -18,16 +18,16 @@ QUERIES = {"programme": 10, "grid": 11, "session": 10, "speakers": 11, "speaker"
 @pytest.fixture
 def programme_of(db):
     def make(count):
-        forum = make_forum(slug="tyre-summit", hosts=[CompanyFactory()], co_organisers=[CompanyFactory()])
-        topic, speakers = make_topic(slug="green"), []
+        forum = ForumFactory(slug="tyre-summit", hosts=[CompanyFactory()], co_organisers=[CompanyFactory()])
+        topic, speakers = TopicFactory(slug="green"), []
         for n in range(count):
-            speaker = make_speaker(slug=f"speaker-{n}", company=CompanyFactory())
+            speaker = SpeakerFactory(slug=f"speaker-{n}", company=CompanyFactory())
             speakers.append(speaker)
-            make_session(forum=forum, room=make_room(slug=f"room-{n}"), topic=topic, starts_at=at(9 + n),
-                         speakers=[speaker, (speakers[0], "moderator")] if n else [speaker])
+            SessionFactory(forum=forum, room=RoomFactory(slug=f"room-{n}"), topic=topic, starts_at=at(9 + n),
+                           speakers=[speaker, (speakers[0], "moderator")] if n else [speaker])
         release()
         for extra in range(count):  # more releases, for the changelog
-            make_session(forum=forum, starts_at=at(15 + extra))
+            SessionFactory(forum=forum, starts_at=at(15 + extra))
             release()
         cache.clear()
         return {"forum": forum, "speakers": speakers}
@@ -44,13 +44,36 @@ def programme_of(db):
 ])
 def test_page_query_count_does_not_grow(client, programme_of, django_assert_num_queries, count, name, path):
     made = programme_of(count)
+    sessions = list(made["forum"].sessions.order_by("starts_at"))
     if path == "session":
-        path = f"/en/forums/sessions/{made['forum'].sessions.order_by('starts_at').last().pk}/"
+        path = f"/en/forums/sessions/{sessions[-1].pk}/"
 
     with django_assert_num_queries(QUERIES[name]):
         response = client.get(path)
     assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+    html = response.content.decode()
+    language = path.split("/")[1]
+    for expected in _shown(name, made, sessions, language):
+        assert expected in html, (expected, path)
 
     with django_assert_num_queries(0):
         response = client.get(path)
     assert response.status_code == 200 and response["X-Page-Cache"] == "hit"
+    assert response.content.decode() == html
+
+
+def _shown(name, made, sessions, language):
+    """Texts the page `name` must show of the programme made."""
+    def title(session):
+        return session.safe_translation_getter("title", language_code=language)
+
+    first_sessions = sessions[:len(made["speakers"])]  # the first release: one session per speaker
+    return {
+        "programme": [title(s) for s in first_sessions],
+        "grid": [title(s) for s in first_sessions],
+        "session": [title(sessions[-1])],
+        "speakers": [s.safe_translation_getter("name", language_code=language) for s in made["speakers"]],
+        "speaker": [made["speakers"][0].safe_translation_getter("name", language_code=language)],
+        "forum": [made["forum"].safe_translation_getter("title", language_code=language)],
+        "changelog": [title(s) for s in sessions[len(made["speakers"]):]],  # added by the later releases
+    }[name]

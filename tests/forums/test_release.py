@@ -10,23 +10,31 @@ from apps.forums import cache as forums_cache
 from apps.forums.models import ScheduleRelease
 from apps.forums.selectors import release_current
 from apps.forums.services import schedule_release
-from tests.factories import CompanyFactory, make_forum, make_room, make_session, make_speaker, make_topic, make_user
+from tests.factories import (
+    CompanyFactory,
+    ForumFactory,
+    RoomFactory,
+    SessionFactory,
+    SpeakerFactory,
+    TopicFactory,
+    UserFactory,
+)
 from tests.factories.forums import at
 
 
 @pytest.fixture
 def programme_draft(db):
     host = CompanyFactory(slug="qingdao-rubber")
-    forum = make_forum(slug="tyre-summit", title="Tyre Summit", title_zh="轮胎峰会",
-                       introduction="Tyres.", introduction_zh="轮胎。", time_zone="Europe/Berlin",
-                       hosts=[host], requires_registration=True, capacity=120)
-    room, topic = make_room(slug="hall-a", name="Hall A", name_zh="A厅"), make_topic(slug="green", name="Green")
-    speaker = make_speaker(slug="li-wei", name="Li Wei", name_zh="李伟", company=host)
-    moderator = make_speaker(slug="anna", name="Anna", name_zh="")
-    session = make_session(forum=forum, room=room, topic=topic, starts_at=at(9, 30), format="panel",
-                           title="Natural rubber outlook", title_zh="天然橡胶展望",
-                           abstract="Prices.", abstract_zh="",
-                           speakers=[speaker, (moderator, "moderator")])
+    forum = ForumFactory(slug="tyre-summit", title="Tyre Summit", title_zh="轮胎峰会",
+                         introduction="Tyres.", introduction_zh="轮胎。", time_zone="Europe/Berlin",
+                         hosts=[host], requires_registration=True, capacity=120)
+    room, topic = RoomFactory(slug="hall-a", name="Hall A", name_zh="A厅"), TopicFactory(slug="green", name="Green")
+    speaker = SpeakerFactory(slug="li-wei", name="Li Wei", name_zh="李伟", company=host)
+    moderator = SpeakerFactory(slug="anna", name="Anna", name_zh="")
+    session = SessionFactory(forum=forum, room=room, topic=topic, starts_at=at(9, 30), format="panel",
+                             title="Natural rubber outlook", title_zh="天然橡胶展望",
+                             abstract="Prices.", abstract_zh="",
+                             speakers=[speaker, (moderator, "moderator")])
     return {"forum": forum, "room": room, "topic": topic, "speaker": speaker, "moderator": moderator,
             "session": session, "host": host}
 
@@ -65,18 +73,22 @@ def test_snapshot_is_built_with_a_fixed_number_of_queries(programme_draft, djang
 
     programme_draft["forum"].co_organisers.add(CompanyFactory())
     with django_assert_num_queries(16):
-        snapshot_build()
-    for n in range(3):
-        make_session(forum=programme_draft["forum"], speakers=[make_speaker()], starts_at=at(14 + n))
-    make_forum(hosts=[CompanyFactory()], co_organisers=[CompanyFactory(), CompanyFactory()])
-    make_room(), make_topic()
+        before = snapshot_build()
+    added = [SessionFactory(forum=programme_draft["forum"], speakers=[SpeakerFactory()], starts_at=at(14 + n))
+             for n in range(3)]
+    ForumFactory(hosts=[CompanyFactory()], co_organisers=[CompanyFactory(), CompanyFactory()])
+    RoomFactory(), TopicFactory()
     with django_assert_num_queries(16):
-        snapshot_build()
+        after = snapshot_build()
+
+    assert len(after["sessions"]) == len(before["sessions"]) + 3
+    assert (len(after["forums"]), len(after["speakers"])) == (len(before["forums"]) + 1, len(before["speakers"]) + 3)
+    assert all(str(session.pk) in after["sessions"] for session in added)
 
 
 def test_releases_are_numbered_and_the_current_one_is_the_latest(programme_draft, editor):
     first = schedule_release(user=editor, note_en="First programme", note_zh_hans="首版日程")
-    make_session(forum=programme_draft["forum"], starts_at=at(15))
+    SessionFactory(forum=programme_draft["forum"], starts_at=at(15))
     second = schedule_release(user=editor)
 
     assert (first.version, second.version) == (1, 2)
@@ -96,12 +108,12 @@ def test_release_without_any_change_is_refused(programme_draft, editor):
 
 
 def test_release_needs_the_release_permission(programme_draft, exhibitor):
-    staff = make_user(username="helper", is_staff=True)
+    staff = UserFactory(username="helper", is_staff=True)
     for user in (exhibitor, staff):
         with pytest.raises(PermissionDenied):
             schedule_release(user=user)
     assert ScheduleRelease.objects.count() == 0
-    assert make_user(role=roles.EDITORS, username="editor-2").has_perm("forums.release_schedule")
+    assert UserFactory(role=roles.EDITORS, username="editor-2").has_perm("forums.release_schedule")
 
 
 def test_release_bumps_the_page_cache_version_after_commit(programme_draft, editor, django_capture_on_commit_callbacks):
@@ -115,4 +127,4 @@ def test_release_bumps_the_page_cache_version_after_commit(programme_draft, edit
 
 def test_no_release_means_nothing_public(programme_draft):
     assert release_current() is None
-    assert programme_draft["session"].starts_at == datetime.datetime(2026, 9, 18, 1, 30, tzinfo=datetime.timezone.utc)
+    assert programme_draft["session"].starts_at == datetime.datetime(2026, 9, 18, 1, 30, tzinfo=datetime.UTC)

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from apps.news.models import Article, ArticleState
-from tests.factories import make_article, make_user
-from tests.factories.news import image_bytes
+from tests.factories import ArticleFactory, UserFactory
+from tests.support.files import image_bytes
 
 ADD = "/en/admin/news/article/add/?language=en"
 
@@ -27,7 +27,7 @@ def change_url(article, language="en"):
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_editor_opens_article_admin_in_both_languages(client, editor, language):
-    article = make_article(author=editor)
+    article = ArticleFactory(author=editor)
     client.force_login(editor)
 
     assert client.get(f"/{language}/admin/news/article/").status_code == 200
@@ -78,7 +78,7 @@ def test_contributor_cannot_publish_through_admin(client, contributor):
 
 
 def test_contributor_sees_only_own_articles(client, contributor, editor):
-    make_article(author=editor, number=1, state="draft")
+    ArticleFactory(author=editor, number=1, state="draft")
     client.force_login(contributor)
     client.post(ADD, form_data())
     own = Article.objects.get(author=contributor)
@@ -157,7 +157,7 @@ def test_revisions_compare_and_revert_in_admin(client, editor):
 
 
 def test_contributor_cannot_see_revisions_of_others(client, contributor, editor):
-    article = make_article(author=editor)
+    article = ArticleFactory(author=editor)
     client.force_login(contributor)
 
     assert client.get(f"/en/admin/news/article/{article.pk}/revisions/").status_code == 403
@@ -170,14 +170,18 @@ def test_admin_changelist_query_count_does_not_grow(client, editor, django_asser
     for count in (1, 3):
         Article.objects.all().delete()
         for number in range(count):
-            make_article(author=editor, number=number + 1)
+            ArticleFactory(author=editor, number=number + 1)
         with django_assert_num_queries(10):
-            assert client.get("/en/admin/news/article/").status_code == 200
+            response = client.get("/en/admin/news/article/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert html.count('class="action-select"') == count
+        assert all(f"Rubber article {number + 1}" in html for number in range(count))
 
 
 def test_superuser_sees_workflow_buttons_for_published_article(client, db):
-    admin = make_user(is_staff=True, is_superuser=True)
-    article = make_article(author=admin)
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    article = ArticleFactory(author=admin)
     client.force_login(admin)
 
     page = client.get(change_url(article)).content.decode()

@@ -4,14 +4,14 @@ import pytest
 
 from apps.news import services
 from apps.news.models import Article
-from tests.factories import make_article, make_category
+from tests.factories import ArticleFactory, NewsCategoryFactory
 
 pytestmark = pytest.mark.usefixtures("news_pages")
 
 
 @pytest.mark.parametrize("path", ["/en/news/", "/zh-hans/news/", "/en/news/feed/rss/"])
 def test_anonymous_list_is_served_from_cache_without_cookies(client, editor, path):
-    make_article(author=editor, number=1)
+    ArticleFactory(author=editor, number=1)
 
     first, second = client.get(path), client.get(path)
 
@@ -23,7 +23,7 @@ def test_anonymous_list_is_served_from_cache_without_cookies(client, editor, pat
 
 
 def test_article_page_is_cached_per_language(client, editor):
-    article = make_article(author=editor, number=1)
+    article = ArticleFactory(author=editor, number=1)
     english, chinese = article.get_absolute_url("en"), article.get_absolute_url("zh-hans")
 
     client.get(english)
@@ -34,9 +34,9 @@ def test_article_page_is_cached_per_language(client, editor):
 
 
 def test_publishing_shows_new_article_at_once(client, editor, django_capture_on_commit_callbacks):
-    make_article(author=editor, number=1)
+    ArticleFactory(author=editor, number=1)
     client.get("/en/news/")
-    draft = make_article(author=editor, number=2, state="draft")
+    draft = ArticleFactory(author=editor, number=2, state="draft")
     assert "Rubber article 2" not in client.get("/en/news/").content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -48,7 +48,7 @@ def test_publishing_shows_new_article_at_once(client, editor, django_capture_on_
 
 
 def test_editing_published_article_refreshes_its_cached_page(client, editor, django_capture_on_commit_callbacks):
-    article = make_article(author=editor, number=1)
+    article = ArticleFactory(author=editor, number=1)
     url = article.get_absolute_url("en")
     client.get(url)
 
@@ -61,7 +61,7 @@ def test_editing_published_article_refreshes_its_cached_page(client, editor, dja
 
 
 def test_archiving_removes_article_at_once(client, editor, django_capture_on_commit_callbacks):
-    article = make_article(author=editor, number=1)
+    article = ArticleFactory(author=editor, number=1)
     url = article.get_absolute_url("en")
     assert client.get(url).status_code == 200
 
@@ -72,7 +72,7 @@ def test_archiving_removes_article_at_once(client, editor, django_capture_on_com
 
 
 def test_logged_in_users_and_errors_are_not_cached(client, editor):
-    make_article(author=editor, number=1)
+    ArticleFactory(author=editor, number=1)
     client.force_login(editor)
 
     assert "X-Page-Cache" not in client.get("/en/news/")
@@ -81,8 +81,8 @@ def test_logged_in_users_and_errors_are_not_cached(client, editor):
 
 
 def test_category_rename_in_admin_makes_pages_stale(client, editor, django_capture_on_commit_callbacks):
-    category = make_category(slug="policy", en="Policy", zh="政策法规")
-    make_article(author=editor, number=1, category=category)
+    category = NewsCategoryFactory(slug="policy", en="Policy", zh="政策法规")
+    ArticleFactory(author=editor, number=1, category=category)
     client.get("/en/news/")
     client.force_login(editor)
 

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.factories import make_article, make_category
+from tests.factories import ArticleFactory, NewsCategoryFactory
 
 pytestmark = pytest.mark.usefixtures("news_pages")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -20,12 +20,12 @@ def _public_address(settings):
 
 @pytest.fixture
 def published(editor):
-    company = make_category(slug="company-news", en="Company News", zh="企业新闻")
-    policy = make_category(slug="policy", en="Policy", zh="政策法规")
-    return [make_article(author=editor, number=1, category=company),
-            make_article(author=editor, number=2, category=policy),
-            make_article(author=editor, number=3, category=company, languages=("zh-hans",)),
-            make_article(author=editor, number=4, state="draft")]
+    company = NewsCategoryFactory(slug="company-news", en="Company News", zh="企业新闻")
+    policy = NewsCategoryFactory(slug="policy", en="Policy", zh="政策法规")
+    return [ArticleFactory(author=editor, number=1, category=company),
+            ArticleFactory(author=editor, number=2, category=policy),
+            ArticleFactory(author=editor, number=3, category=company, languages=("zh-hans",)),
+            ArticleFactory(author=editor, number=4, state="draft")]
 
 
 def test_rss_feed_lists_articles_of_its_language(client, published):

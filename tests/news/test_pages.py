@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from apps.news import services
 from apps.news.models import Article
-from tests.factories import make_article, make_category, make_tag
+from tests.factories import ArticleFactory, NewsCategoryFactory, TagFactory
 from tests.factories.news import article_translations
 
 pytestmark = pytest.mark.usefixtures("news_pages")
@@ -16,9 +16,9 @@ pytestmark = pytest.mark.usefixtures("news_pages")
 
 @pytest.fixture
 def categories(db):
-    company = make_category(slug="company-news", en="Company News", zh="企业新闻", position=1)
-    industry = make_category(slug="industry-news", en="Industry News", zh="行业动态", position=2)
-    parks = make_category(slug="clusters-parks", en="Clusters and Parks", zh="集群与园区", parent=industry)
+    company = NewsCategoryFactory(slug="company-news", en="Company News", zh="企业新闻", position=1)
+    industry = NewsCategoryFactory(slug="industry-news", en="Industry News", zh="行业动态", position=2)
+    parks = NewsCategoryFactory(slug="clusters-parks", en="Clusters and Parks", zh="集群与园区", parent=industry)
     return {"company": company, "industry": industry, "parks": parks}
 
 
@@ -32,8 +32,8 @@ def titles(response):
 
 @pytest.mark.parametrize("language, title", [("en", "Rubber article 7"), ("zh-hans", "橡胶新闻7")])
 def test_list_shows_published_articles_in_language(client, editor, language, title):
-    make_article(author=editor, number=7)
-    make_article(author=editor, number=8, state="draft")
+    ArticleFactory(author=editor, number=7)
+    ArticleFactory(author=editor, number=8, state="draft")
 
     response = client.get(f"/{language}/news/")
 
@@ -45,7 +45,7 @@ def test_list_shows_published_articles_in_language(client, editor, language, tit
 def test_list_is_paginated_newest_first_and_bad_page_is_404(client, editor):
     now = timezone.now()
     for number in range(1, 13):
-        make_article(author=editor, number=number, publish_at=now - datetime.timedelta(hours=number))
+        ArticleFactory(author=editor, number=number, publish_at=now - datetime.timedelta(hours=number))
 
     first, second = client.get("/en/news/"), client.get("/en/news/?page=2")
 
@@ -57,9 +57,9 @@ def test_list_is_paginated_newest_first_and_bad_page_is_404(client, editor):
 
 
 def test_category_list_includes_child_categories(client, editor, categories):
-    make_article(author=editor, number=1, category=categories["industry"])
-    make_article(author=editor, number=2, category=categories["parks"])
-    make_article(author=editor, number=3, category=categories["company"])
+    ArticleFactory(author=editor, number=1, category=categories["industry"])
+    ArticleFactory(author=editor, number=2, category=categories["parks"])
+    ArticleFactory(author=editor, number=3, category=categories["company"])
 
     industry = client.get("/en/news/category/industry-news/")
     parks = client.get("/zh-hans/news/category/clusters-parks/")
@@ -72,9 +72,9 @@ def test_category_list_includes_child_categories(client, editor, categories):
 
 
 def test_tag_list_and_unknown_tag(client, editor):
-    tag = make_tag(slug="green-tires", en="Green tires", zh="绿色轮胎")
-    make_article(author=editor, number=1, tags=[tag])
-    make_article(author=editor, number=2)
+    tag = TagFactory(slug="green-tires", en="Green tires", zh="绿色轮胎")
+    ArticleFactory(author=editor, number=1, tags=[tag])
+    ArticleFactory(author=editor, number=2)
 
     assert titles(client.get("/en/news/tag/green-tires/")) == ["Rubber article 1"]
     assert "Tag: Green tires" in text(client.get("/en/news/tag/green-tires/"))
@@ -83,9 +83,9 @@ def test_tag_list_and_unknown_tag(client, editor):
 
 def test_archive_by_year_and_month(client, editor):
     shanghai = datetime.timezone(datetime.timedelta(hours=8))
-    make_article(author=editor, number=1, publish_at=datetime.datetime(2025, 11, 22, 9, tzinfo=shanghai))
-    make_article(author=editor, number=2, publish_at=datetime.datetime(2025, 12, 1, 0, 30, tzinfo=shanghai))
-    make_article(author=editor, number=3, publish_at=datetime.datetime(2024, 5, 1, 12, tzinfo=shanghai))
+    ArticleFactory(author=editor, number=1, publish_at=datetime.datetime(2025, 11, 22, 9, tzinfo=shanghai))
+    ArticleFactory(author=editor, number=2, publish_at=datetime.datetime(2025, 12, 1, 0, 30, tzinfo=shanghai))
+    ArticleFactory(author=editor, number=3, publish_at=datetime.datetime(2024, 5, 1, 12, tzinfo=shanghai))
 
     assert sorted(titles(client.get("/en/news/archive/2025/"))) == ["Rubber article 1", "Rubber article 2"]
     assert titles(client.get("/en/news/archive/2025/12/")) == ["Rubber article 2"]  # Shanghai time
@@ -98,8 +98,8 @@ def test_archive_by_year_and_month(client, editor):
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_article_page_has_breadcrumbs_source_date_and_meta(client, editor, categories, language):
     shanghai = datetime.timezone(datetime.timedelta(hours=8))
-    article = make_article(author=editor, number=5, category=categories["company"],
-                           publish_at=datetime.datetime(2026, 11, 22, 8, 15, tzinfo=shanghai))
+    article = ArticleFactory(author=editor, number=5, category=categories["company"],
+                             publish_at=datetime.datetime(2026, 11, 22, 8, 15, tzinfo=shanghai))
     article.set_current_language(language)
 
     response = client.get(article.get_absolute_url(language))
@@ -120,7 +120,7 @@ def test_article_page_has_breadcrumbs_source_date_and_meta(client, editor, categ
 
 
 def test_language_switcher_and_hreflang_keep_the_same_article(client, editor):
-    article = make_article(author=editor, number=3)
+    article = ArticleFactory(author=editor, number=3)
 
     html = text(client.get("/en/news/rubber-article-3/"))
 
@@ -130,7 +130,7 @@ def test_language_switcher_and_hreflang_keep_the_same_article(client, editor):
 
 
 def test_slug_of_other_language_redirects_to_article_in_this_language(client, editor):
-    make_article(author=editor, number=3)
+    ArticleFactory(author=editor, number=3)
 
     response = client.get("/zh-hans/news/rubber-article-3/")
 
@@ -139,7 +139,7 @@ def test_slug_of_other_language_redirects_to_article_in_this_language(client, ed
 
 
 def test_missing_translation_answers_404_with_link_to_existing_language(client, editor):
-    make_article(author=editor, number=4, languages=("zh-hans",))
+    ArticleFactory(author=editor, number=4, languages=("zh-hans",))
 
     response = client.get("/en/news/xiangjiao-xinwen-4/")
     html = text(response)
@@ -153,7 +153,7 @@ def test_missing_translation_answers_404_with_link_to_existing_language(client, 
 
 
 def test_switcher_on_article_without_other_translation_leads_to_missing_translation_page(client, editor):
-    make_article(author=editor, number=4, languages=("zh-hans",))
+    ArticleFactory(author=editor, number=4, languages=("zh-hans",))
 
     html = text(client.get("/zh-hans/news/xiangjiao-xinwen-4/"))
 
@@ -162,7 +162,7 @@ def test_switcher_on_article_without_other_translation_leads_to_missing_translat
 
 @pytest.mark.parametrize("state", ["draft", "review", "archived"])
 def test_unpublished_article_is_404(client, editor, state):
-    article = make_article(author=editor, number=9, state=state)
+    article = ArticleFactory(author=editor, number=9, state=state)
 
     assert client.get(article.get_absolute_url("en")).status_code == 404
     assert client.get("/en/news/no-such-article/").status_code == 404
@@ -170,8 +170,8 @@ def test_unpublished_article_is_404(client, editor, state):
 
 def test_expired_article_is_404(client, editor):
     now = timezone.now()
-    article = make_article(author=editor, number=9, publish_at=now - datetime.timedelta(days=2),
-                           unpublish_at=now - datetime.timedelta(seconds=1))
+    article = ArticleFactory(author=editor, number=9, publish_at=now - datetime.timedelta(days=2),
+                             unpublish_at=now - datetime.timedelta(seconds=1))
 
     assert client.get(article.get_absolute_url("en")).status_code == 404
 
@@ -179,12 +179,12 @@ def test_expired_article_is_404(client, editor):
 def test_related_reading_shares_category_tag_or_company(client, editor, categories):
     from tests.factories import CompanyFactory
 
-    tag, company = make_tag(slug="t", en="T", zh="标"), CompanyFactory()
-    article = make_article(author=editor, number=1, category=categories["company"], tags=[tag], companies=[company])
-    make_article(author=editor, number=2, category=categories["company"])
-    make_article(author=editor, number=3, tags=[tag])
-    make_article(author=editor, number=4, companies=[company])
-    make_article(author=editor, number=5, category=categories["industry"])
+    tag, company = TagFactory(slug="t", en="T", zh="标"), CompanyFactory()
+    article = ArticleFactory(author=editor, number=1, category=categories["company"], tags=[tag], companies=[company])
+    ArticleFactory(author=editor, number=2, category=categories["company"])
+    ArticleFactory(author=editor, number=3, tags=[tag])
+    ArticleFactory(author=editor, number=4, companies=[company])
+    ArticleFactory(author=editor, number=5, category=categories["industry"])
 
     html = text(client.get(article.get_absolute_url("en")))
     related = html.split("Related reading</h2>")[1].split("</section>")[0]
@@ -195,8 +195,8 @@ def test_related_reading_shares_category_tag_or_company(client, editor, categori
 
 
 def test_instant_news_and_recently_viewed_block_are_on_article_page(client, editor):
-    article = make_article(author=editor, number=1)
-    make_article(author=editor, number=2)
+    article = ArticleFactory(author=editor, number=1)
+    ArticleFactory(author=editor, number=2)
 
     html = text(client.get(article.get_absolute_url("en")))
 
@@ -207,8 +207,8 @@ def test_instant_news_and_recently_viewed_block_are_on_article_page(client, edit
 
 
 def test_view_beacon_counts_public_articles_only(client, editor):
-    article = make_article(author=editor, number=1)
-    draft = make_article(author=editor, number=2, state="draft")
+    article = ArticleFactory(author=editor, number=1)
+    draft = ArticleFactory(author=editor, number=2, state="draft")
 
     assert client.post(f"/en/news/seen/{article.pk}/").status_code == 204
     assert client.post(f"/en/news/seen/{draft.pk}/").status_code == 204
@@ -236,7 +236,7 @@ def test_preview_is_for_editors_only_and_never_cached(client, editor, exhibitor,
 
 
 def test_article_page_shows_cover_renditions(client, editor):
-    from tests.factories.news import image_bytes
+    from tests.support.files import image_bytes
 
     article = services.article_create(author=editor, translations=article_translations(9001),
                                       cover_data=image_bytes((1600, 1000)))

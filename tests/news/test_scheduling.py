@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from apps.news import services, tasks
 from apps.news.models import Article
-from tests.factories import make_article
+from tests.factories import ArticleFactory
 
 SECOND = datetime.timedelta(seconds=1)
 
@@ -22,7 +22,7 @@ def public_ids(at):
 
 
 def test_article_appears_exactly_at_publish_at(editor, now):
-    article = make_article(author=editor, publish_at=now + datetime.timedelta(hours=1))
+    article = ArticleFactory(author=editor, publish_at=now + datetime.timedelta(hours=1))
     when = article.publish_at
 
     assert article.pk not in public_ids(when - SECOND)
@@ -31,8 +31,8 @@ def test_article_appears_exactly_at_publish_at(editor, now):
 
 
 def test_article_disappears_exactly_at_unpublish_at(editor, now):
-    article = make_article(author=editor, publish_at=now - datetime.timedelta(days=1),
-                           unpublish_at=now + datetime.timedelta(hours=2))
+    article = ArticleFactory(author=editor, publish_at=now - datetime.timedelta(days=1),
+                             unpublish_at=now + datetime.timedelta(hours=2))
     end = article.unpublish_at
 
     assert article.pk in public_ids(end - SECOND)
@@ -40,14 +40,14 @@ def test_article_disappears_exactly_at_unpublish_at(editor, now):
 
 
 def test_draft_and_archived_articles_are_never_public(editor, now):
-    draft = make_article(author=editor, state="draft", publish_at=now - datetime.timedelta(days=1))
-    archived = make_article(author=editor, state="archived")
+    draft = ArticleFactory(author=editor, state="draft", publish_at=now - datetime.timedelta(days=1))
+    archived = ArticleFactory(author=editor, state="archived")
 
     assert public_ids(now) & {draft.pk, archived.pk} == set()
 
 
 def test_scheduled_article_page_appears_at_its_time_without_worker(client, news_pages, editor, now, monkeypatch):
-    article = make_article(author=editor, publish_at=now + datetime.timedelta(hours=1))
+    article = ArticleFactory(author=editor, publish_at=now + datetime.timedelta(hours=1))
     url = article.get_absolute_url("en")
     assert client.get(url).status_code == 404
     assert article.safe_translation_getter("title", language_code="en") not in client.get("/en/news/").content.decode()
@@ -59,9 +59,9 @@ def test_scheduled_article_page_appears_at_its_time_without_worker(client, news_
 
 
 def test_beat_pass_announces_due_scheduled_articles_once(editor, now, monkeypatch):
-    due = make_article(author=editor, publish_at=now + datetime.timedelta(minutes=5))
-    later = make_article(author=editor, publish_at=now + datetime.timedelta(days=1))
-    immediate = make_article(author=editor)  # announced when published
+    due = ArticleFactory(author=editor, publish_at=now + datetime.timedelta(minutes=5))
+    later = ArticleFactory(author=editor, publish_at=now + datetime.timedelta(days=1))
+    immediate = ArticleFactory(author=editor)  # announced when published
 
     assert services.publish_due_notifications(now=now) == []
     announced = services.publish_due_notifications(now=now + datetime.timedelta(minutes=5))
@@ -75,7 +75,7 @@ def test_beat_pass_announces_due_scheduled_articles_once(editor, now, monkeypatc
 
 
 def test_beat_task_runs_the_pass(editor, now, monkeypatch):
-    make_article(author=editor, publish_at=now + datetime.timedelta(minutes=1))
+    ArticleFactory(author=editor, publish_at=now + datetime.timedelta(minutes=1))
     monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(minutes=2))
 
     assert tasks.publish_due_notifications.apply().get() == 1
@@ -83,7 +83,7 @@ def test_beat_task_runs_the_pass(editor, now, monkeypatch):
 
 
 def test_republishing_an_archived_article_does_not_announce_it_again(editor):
-    article = make_article(author=editor)
+    article = ArticleFactory(author=editor)
     first = article.notified_at
     services.article_archive(article=article, user=editor)
 
@@ -94,10 +94,10 @@ def test_republishing_an_archived_article_does_not_announce_it_again(editor):
 
 def test_notification_audience_categories_are_the_category_and_its_parents(editor):
     from apps.news.selectors import article_category_slugs
-    from tests.factories import make_category
+    from tests.factories import NewsCategoryFactory
 
-    industry = make_category(slug="industry-news", en="Industry News", zh="行业动态")
-    parks = make_category(slug="clusters-parks", en="Clusters and Parks", zh="集群与园区", parent=industry)
+    industry = NewsCategoryFactory(slug="industry-news", en="Industry News", zh="行业动态")
+    parks = NewsCategoryFactory(slug="clusters-parks", en="Clusters and Parks", zh="集群与园区", parent=industry)
 
-    assert article_category_slugs(make_article(author=editor, category=parks)) == ["clusters-parks", "industry-news"]
-    assert article_category_slugs(make_article(author=editor)) == []
+    assert article_category_slugs(ArticleFactory(author=editor, category=parks)) == ["clusters-parks", "industry-news"]
+    assert article_category_slugs(ArticleFactory(author=editor)) == []

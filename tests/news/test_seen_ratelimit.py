@@ -3,9 +3,8 @@
 import pytest
 
 from apps.news.models import Article
-from tests.factories import make_article
+from tests.factories import ArticleFactory
 from tests.ratelimit_support import assert_limited, ip, rates
-from tests.ratelimit_support import ratelimit_counters_cleared  # noqa: F401 (autouse)
 
 pytestmark = pytest.mark.usefixtures("news_pages")
 
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.usefixtures("news_pages")
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_view_counter_per_ip(client, editor, settings, language):
     rates(settings, "news_seen", ip="3/d")
-    article = make_article(author=editor, number=1)
+    article = ArticleFactory(author=editor, number=1)
     seen = f"/{language}/news/seen/{article.pk}/"
     assert [client.post(seen).status_code for _n in range(3)] == [204, 204, 204]
 

@@ -6,13 +6,13 @@ from cms.models import PageContent
 from djangocms_versioning.models import Version
 
 from apps.news import services
-from tests.factories import make_article, make_category
+from tests.factories import ArticleFactory, NewsCategoryFactory
 
 pytestmark = pytest.mark.usefixtures("news_pages")
 
 
 def test_editor_toolbar_offers_add_and_edit_this_article(client, editor):
-    article = make_article(author=editor)
+    article = ArticleFactory(author=editor)
     client.force_login(editor)
 
     html = client.get(article.get_absolute_url("en")).content.decode()
@@ -23,7 +23,7 @@ def test_editor_toolbar_offers_add_and_edit_this_article(client, editor):
 
 
 def test_contributor_toolbar_offers_add_but_not_edit_of_published_article(client, editor, contributor):
-    article = make_article(author=editor)
+    article = ArticleFactory(author=editor)
     client.force_login(contributor)
 
     html = client.get(article.get_absolute_url("en")).content.decode()
@@ -33,7 +33,7 @@ def test_contributor_toolbar_offers_add_but_not_edit_of_published_article(client
 
 
 def test_anonymous_page_has_no_toolbar_entries(client, editor):
-    article = make_article(author=editor)
+    article = ArticleFactory(author=editor)
 
     html = client.get(article.get_absolute_url("en")).content.decode()
 
@@ -51,11 +51,11 @@ def publish_plugins(page, user, language, plugins):
 
 @pytest.mark.parametrize("language, heading", [("en", "Company News"), ("zh-hans", "企业新闻")])
 def test_latest_articles_plugin_shows_category_articles_in_language(client, news_pages, editor, language, heading):
-    category = make_category(slug="company-news", en="Company News", zh="企业新闻")
-    make_article(author=editor, number=1, category=category)
-    make_article(author=editor, number=2, category=category)
-    make_article(author=editor, number=3, category=category)
-    make_article(author=editor, number=4)
+    category = NewsCategoryFactory(slug="company-news", en="Company News", zh="企业新闻")
+    ArticleFactory(author=editor, number=1, category=category)
+    ArticleFactory(author=editor, number=2, category=category)
+    ArticleFactory(author=editor, number=3, category=category)
+    ArticleFactory(author=editor, number=4)
     publish_plugins(news_pages["home"], editor, language,
                     [("LatestArticlesPlugin", {"category": category, "count": 2})])
 
@@ -68,12 +68,12 @@ def test_latest_articles_plugin_shows_category_articles_in_language(client, news
 
 
 def test_home_plugins_show_new_publication_at_once(client, news_pages, editor, django_capture_on_commit_callbacks):
-    featured = make_article(author=editor, number=1)
+    featured = ArticleFactory(author=editor, number=1)
     publish_plugins(news_pages["home"], editor, "en", [("LatestArticlesPlugin", {"count": 5}),
                                                        ("FeaturedArticlePlugin", {"article": featured})])
     first = client.get("/en/").content.decode()
     assert "Rubber article 1" in first
-    draft = make_article(author=editor, number=2, state="draft")
+    draft = ArticleFactory(author=editor, number=2, state="draft")
 
     with django_capture_on_commit_callbacks(execute=True):
         services.article_publish(article=draft, user=editor)

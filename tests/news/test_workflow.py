@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from apps.news import services
 from apps.news.models import Article, ArticleState
-from tests.factories import make_article
+from tests.factories import ArticleFactory
 from tests.factories.news import article_translations
 
 
@@ -30,7 +30,7 @@ def test_contributor_cannot_publish_even_own_article(contributor):
 
 
 def test_contributor_cannot_change_article_of_someone_else_or_published_own(contributor, editor):
-    other = make_article(author=editor, state="draft")
+    other = ArticleFactory(author=editor, state="draft")
     own = services.article_create(author=contributor, translations=article_translations(9002))
     services.article_publish(article=own, user=editor)
 
@@ -54,7 +54,7 @@ def test_editor_publishes_article_submitted_by_contributor(contributor, editor):
 
 
 def test_exhibitor_cannot_create_or_touch_news(exhibitor, editor):
-    article = make_article(author=editor, state="review")
+    article = ArticleFactory(author=editor, state="review")
 
     with pytest.raises(PermissionDenied):
         services.article_create(author=exhibitor, translations=article_translations(9001))
@@ -67,14 +67,14 @@ def test_exhibitor_cannot_create_or_touch_news(exhibitor, editor):
 
 
 def test_trading_staff_cannot_publish(trading_staff, editor):
-    article = make_article(author=editor, state="draft")
+    article = ArticleFactory(author=editor, state="draft")
 
     with pytest.raises(PermissionDenied):
         services.article_publish(article=article, user=trading_staff)
 
 
 def test_editor_archives_and_returns_article_to_draft(editor):
-    article = make_article(author=editor)
+    article = ArticleFactory(author=editor)
 
     services.article_archive(article=article, user=editor)
     assert article.state == ArticleState.ARCHIVED and not article.is_public()
@@ -95,7 +95,7 @@ def test_contributor_withdraws_own_article_from_review_but_cannot_archive(contri
 
 
 def test_invalid_transition_is_refused_with_clear_message(editor):
-    article = make_article(author=editor, state="draft")
+    article = ArticleFactory(author=editor, state="draft")
 
     with pytest.raises(ValidationError) as error:
         services.article_archive(article=article, user=editor)
@@ -116,17 +116,17 @@ def test_unpublish_before_publish_is_refused(editor):
 
 
 def test_revert_restores_both_translations_and_relations(editor):
-    from tests.factories import make_category, make_tag
+    from tests.factories import NewsCategoryFactory, TagFactory
 
-    first_category = make_category(slug="a", en="A", zh="甲")
-    tag = make_tag(slug="t", en="T", zh="标")
-    article = make_article(author=editor, state="draft", category=first_category, tags=[tag])
+    first_category = NewsCategoryFactory(slug="a", en="A", zh="甲")
+    tag = TagFactory(slug="t", en="T", zh="标")
+    article = ArticleFactory(author=editor, state="draft", category=first_category, tags=[tag])
     original = article.revisions.get(number=1)
     article.set_current_language("en")
     article.title = "Changed title"
     article.set_current_language("zh-hans")
     article.title = "改过的标题"
-    article.category = make_category(slug="b", en="B", zh="乙")
+    article.category = NewsCategoryFactory(slug="b", en="B", zh="乙")
     services.article_save(article=article, user=editor)
     article.tags.clear()
     services.article_revision_record(article=article, user=editor, note="Article changed")
@@ -143,7 +143,7 @@ def test_revert_restores_both_translations_and_relations(editor):
 
 
 def test_revert_refuses_revision_of_another_article(editor):
-    first, second = make_article(author=editor), make_article(author=editor)
+    first, second = ArticleFactory(author=editor), ArticleFactory(author=editor)
 
     with pytest.raises(ValidationError):
         services.article_revert(article=first, revision=second.revisions.first(), user=editor)

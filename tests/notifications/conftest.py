@@ -7,10 +7,6 @@ from aiosmtpd.controller import Controller
 
 from scripts.devservices import free_port
 
-from apps.notifications.models import Frequency, Subscription, SubscriptionTopic
-
-TOPIC = "platform.announcements"
-
 
 class RecordingHandler:
     """A real SMTP server's handler: keeps every accepted message (an unfinished DATA is never accepted)."""
@@ -80,16 +76,3 @@ def smtp_settings(settings, smtp_server):
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     return smtp_server
-
-
-def make_subscribers(count, *, language="en", frequency=Frequency.IMMEDIATE, topic=TOPIC, confirmed=True,
-                     prefix="reader"):
-    from django.utils import timezone
-
-    subs = Subscription.objects.bulk_create([
-        Subscription(email=f"{prefix}{n}@example.com", language=language, frequency=frequency,
-                     confirmed_at=timezone.now() if confirmed else None)
-        for n in range(count)
-    ])
-    SubscriptionTopic.objects.bulk_create([SubscriptionTopic(subscription=sub, key=topic) for sub in subs])
-    return subs

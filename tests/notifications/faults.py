@@ -77,16 +77,16 @@ class _Connection:
             if self.server in readable:
                 reply = self.server.recv(65536)
                 if not reply:
-                    return
+                    return None
                 if self.dot_forwarded and self.fault in ("drop_reply", "stall_reply", "hold_after_dot"):
                     return self._after_dot()
                 self.client.sendall(reply)
             if self.client in readable:
                 chunk = self.client.recv(65536)
                 if not chunk:
-                    return
+                    return None
                 if not self._forward(chunk):
-                    return
+                    return None
 
     def _after_dot(self):
         """The server has answered the "." of a faulty transaction: its reply never reaches the sender."""

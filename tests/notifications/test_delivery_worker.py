@@ -12,10 +12,9 @@ from apps.notifications.models import Message, State
 from apps.notifications.tasks import requeue_stale
 from portal.celery import app
 from scripts import devservices
-from tests.conftest import wait_until
-
-from .conftest import TOPIC, make_subscribers
-from .test_outbox import announce
+from tests.factories import SubscriptionFactory
+from tests.factories.notifications import TOPIC, announce
+from tests.support import wait_until
 
 
 def use_broker(url):
@@ -30,7 +29,7 @@ def all_sent(count):
 
 
 def test_worker_delivers_each_subscriber_exactly_once(start_celery_worker, smtp_server):
-    make_subscribers(40)
+    SubscriptionFactory.create_bulk(40)
     start_celery_worker(EMAIL_URL=smtp_server.url)
     with transaction.atomic():
         announce(topics=[TOPIC])
@@ -42,7 +41,7 @@ def test_worker_delivers_each_subscriber_exactly_once(start_celery_worker, smtp_
 def test_kill_9_in_the_middle_of_a_send_still_delivers_exactly_once(start_celery_worker, smtp_server):
     """2,000 recipients; the worker is killed while sending; a second worker and the requeue finish the job."""
     total = 2000
-    make_subscribers(total)
+    SubscriptionFactory.create_bulk(total)
     worker_env = {"EMAIL_URL": smtp_server.url, "NOTIFICATIONS_BATCH_SIZE": "250",
                   "NOTIFICATIONS_LEASE_SECONDS": "3", "NOTIFICATIONS_PENDING_GRACE_SECONDS": "3"}
     smtp_server.hold = "reader1100@example.com"  # the worker will be in the middle of this one's transaction
@@ -79,7 +78,7 @@ def test_redis_killed_with_work_queued_then_everything_is_delivered_once(start_c
     saved = app.conf.broker_url
     use_broker(url)
     try:
-        make_subscribers(30)
+        SubscriptionFactory.create_bulk(30)
         announce(topics=[TOPIC])  # queued in this Redis; no worker runs yet
         redis.send_signal(signal.SIGKILL)
         redis.wait()
@@ -113,7 +112,7 @@ KILL_POINTS = {
 @pytest.mark.parametrize("point", list(KILL_POINTS))
 def test_kill_9_during_data_or_after_the_dot_loses_nothing(start_celery_worker, smtp_server, fault_proxy, point):
     total, victim = 300, "reader150@example.com"
-    make_subscribers(total)
+    SubscriptionFactory.create_bulk(total)
     worker_env = {"EMAIL_URL": fault_proxy.url, "NOTIFICATIONS_BATCH_SIZE": "100",
                   "NOTIFICATIONS_LEASE_SECONDS": "3", "NOTIFICATIONS_PENDING_GRACE_SECONDS": "3"}
     fault_proxy.arm(victim, point)
@@ -139,7 +138,7 @@ def test_kill_9_during_data_or_after_the_dot_loses_nothing(start_celery_worker, 
 
 
 def test_rolled_back_event_sends_nothing_with_a_running_worker(celery_worker, smtp_server):
-    make_subscribers(5)
+    SubscriptionFactory.create_bulk(5)
     try:
         with transaction.atomic():
             announce(topics=[TOPIC])
@@ -158,7 +157,7 @@ def test_kill_9_at_an_unplanned_moment_loses_nothing_and_every_duplicate_is_coun
     """Killed wherever it happens to be once a third was delivered: every email arrives; a second copy exists only
     for a row counted unconfirmed, and carries the first copy's Message-ID."""
     total = 600
-    make_subscribers(total)
+    SubscriptionFactory.create_bulk(total)
     worker_env = {"EMAIL_URL": smtp_server.url, "NOTIFICATIONS_BATCH_SIZE": "200",
                   "NOTIFICATIONS_LEASE_SECONDS": "3", "NOTIFICATIONS_PENDING_GRACE_SECONDS": "3"}
     first = start_celery_worker(**worker_env)

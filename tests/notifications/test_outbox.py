@@ -4,30 +4,16 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from apps.notifications.audience import Audience
 from apps.notifications.models import Channel, Event, Frequency, Message, State
-from apps.notifications.services import digests_build, event_record, messages_send, pending_batches
-from tests.factories import make_user
-
-from .conftest import TOPIC, make_subscribers
-
-TITLE = {"en": "Expo halls open", "zh-hans": "展馆开放"}
-TEXT = {"en": "Halls A to C open at nine.", "zh-hans": "A至C馆九点开放。"}
-
-
-def announce(key="announce-1", **audience):
-    return event_record(kind="notifications.announcement", key=key, audience=Audience(**audience),
-                        context={"title": TITLE, "text": TEXT})
-
-
-def deliver_all():
-    for batch in pending_batches():
-        messages_send(ids=batch)
+from apps.notifications.services import digests_build, messages_send, pending_batches
+from tests.factories import SubscriptionFactory, UserFactory
+from tests.factories.notifications import TOPIC, announce
+from tests.support import deliver_all
 
 
 def test_event_writes_one_row_per_recipient_and_channel(db, django_capture_on_commit_callbacks):
-    make_subscribers(3)
-    user = make_user(email="li@example.com", preferred_language="zh-hans")
+    SubscriptionFactory.create_bulk(3)
+    user = UserFactory(email="li@example.com", preferred_language="zh-hans")
     with django_capture_on_commit_callbacks() as callbacks:
         event = announce(topics=[TOPIC], users=[user])
     rows = Message.objects.filter(event=event)
@@ -38,7 +24,7 @@ def test_event_writes_one_row_per_recipient_and_channel(db, django_capture_on_co
 
 
 def test_same_event_recorded_twice_sends_once(db):
-    make_subscribers(2)
+    SubscriptionFactory.create_bulk(2)
     first = announce(topics=[TOPIC])
     second = announce(topics=[TOPIC])
     assert first.pk == second.pk
@@ -50,18 +36,16 @@ def test_same_event_recorded_twice_sends_once(db):
 
 
 def test_rolled_back_transaction_records_and_queues_nothing(db, django_capture_on_commit_callbacks):
-    make_subscribers(2)
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(RuntimeError):
-            with transaction.atomic():
-                announce(topics=[TOPIC])
-                raise RuntimeError("the publishing failed")
+    SubscriptionFactory.create_bulk(2)
+    with django_capture_on_commit_callbacks() as callbacks, pytest.raises(RuntimeError), transaction.atomic():
+        announce(topics=[TOPIC])
+        raise RuntimeError("the publishing failed")
     assert (Event.objects.count(), Message.objects.count(), len(callbacks)) == (0, 0, 0)
 
 
 def test_email_in_recipient_language_with_unsubscribe_header(db):
-    make_subscribers(1, language="zh-hans", prefix="zh")
-    make_subscribers(1, language="en", prefix="en")
+    SubscriptionFactory.create_bulk(1, language="zh-hans", prefix="zh")
+    SubscriptionFactory.create_bulk(1, language="en", prefix="en")
     announce(topics=[TOPIC])
     deliver_all()
     by_address = {m.to[0]: m for m in mail.outbox}
@@ -77,18 +61,18 @@ def test_email_in_recipient_language_with_unsubscribe_header(db):
 def test_unconfirmed_and_unsubscribed_subscribers_get_nothing(db):
     from django.utils import timezone
 
-    make_subscribers(1, confirmed=False, prefix="new")
-    gone = make_subscribers(1, prefix="gone")[0]
+    SubscriptionFactory.create_bulk(1, confirmed=False, prefix="new")
+    gone = SubscriptionFactory.create_bulk(1, prefix="gone")[0]
     gone.unsubscribed_at = timezone.now()
     gone.save()
-    make_subscribers(1, topic="other.topic", prefix="other")
+    SubscriptionFactory.create_bulk(1, topic="other.topic", prefix="other")
     event = announce(topics=[TOPIC])
     assert event.messages.count() == 0
 
 
 def test_user_who_also_subscribed_gets_one_email(db):
-    make_subscribers(1, prefix="li")
-    user = make_user(email="li0@example.com")
+    SubscriptionFactory.create_bulk(1, prefix="li")
+    user = UserFactory(email="li0@example.com")
     event = announce(topics=[TOPIC], users=[user])
     assert event.messages.filter(channel=Channel.EMAIL).count() == 1
 
@@ -96,14 +80,14 @@ def test_user_who_also_subscribed_gets_one_email(db):
 def test_user_who_turned_emails_off_gets_inbox_only(db, client):
     from apps.notifications import tokens
 
-    user = make_user(email="wu@example.com")
+    user = UserFactory(email="wu@example.com")
     assert client.get(f"/en/notifications/stop-emails/{tokens.user_email_off_token(user)}/").status_code == 200
     event = announce(users=[user])
     assert list(event.messages.values_list("channel", flat=True)) == [Channel.INBOX]
 
 
 def test_daily_subscribers_get_one_digest(db):
-    make_subscribers(1, frequency=Frequency.DAILY, prefix="daily", language="zh-hans")
+    SubscriptionFactory.create_bulk(1, frequency=Frequency.DAILY, prefix="daily", language="zh-hans")
     announce(key="a", topics=[TOPIC])
     announce(key="b", topics=[TOPIC])
     deliver_all()
@@ -118,7 +102,7 @@ def test_daily_subscribers_get_one_digest(db):
 
 
 def test_bad_address_is_recorded_as_failure_while_others_are_delivered(db, smtp_settings):
-    make_subscribers(3)
+    SubscriptionFactory.create_bulk(3)
     smtp_settings.refuse.add("reader1@example.com")
     announce(topics=[TOPIC])
     deliver_all()
@@ -133,7 +117,7 @@ def test_unreachable_server_keeps_rows_pending_for_retry(db, settings):
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
-    make_subscribers(2)
+    SubscriptionFactory.create_bulk(2)
     announce(topics=[TOPIC])
     result = messages_send(ids=pending_batches()[0])
     assert (result["sent"], len(result["retry"])) == (0, 2)
@@ -141,7 +125,7 @@ def test_unreachable_server_keeps_rows_pending_for_retry(db, settings):
 
 
 def test_sent_row_is_not_sent_again(db, smtp_settings):
-    make_subscribers(1)
+    SubscriptionFactory.create_bulk(1)
     announce(topics=[TOPIC])
     ids = pending_batches()[0]
     assert messages_send(ids=ids)["sent"] == 1
@@ -153,7 +137,7 @@ def test_shared_rendering_gives_each_recipient_own_address_and_links(db, smtp_se
     from apps.notifications import tokens
     from apps.notifications.models import Subscription
 
-    make_subscribers(2, language="zh-hans")
+    SubscriptionFactory.create_bulk(2, language="zh-hans")
     announce(topics=[TOPIC])
     deliver_all()
     assert len(smtp_settings.messages) == 2
@@ -169,7 +153,7 @@ def test_shared_rendering_gives_each_recipient_own_address_and_links(db, smtp_se
 
 
 def test_bare_addresses_get_one_email_each_in_their_language_without_unsubscribe(db):
-    user = make_user(email="Li@example.com")
+    user = UserFactory(email="Li@example.com")
     event = announce(users=[user], addresses=[("li@example.com", "en"), ("wang@example.com", "zh-hans"),
                                               ("WANG@example.com", "zh-hans")])
     assert sorted(event.messages.filter(channel=Channel.EMAIL).values_list("recipient", flat=True)) == [

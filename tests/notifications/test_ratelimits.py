@@ -5,11 +5,9 @@ import pytest
 
 from apps.notifications import tokens
 from apps.notifications.models import Event, Subscription, UserPreference
-from tests.factories import make_user
+from tests.factories import SubscriptionFactory, UserFactory
+from tests.factories.notifications import TOPIC
 from tests.ratelimit_support import assert_limited, ip, rates
-from tests.ratelimit_support import ratelimit_counters_cleared  # noqa: F401 (autouse)
-
-from .conftest import TOPIC, make_subscribers
 
 SUBSCRIBE = "/{language}/notifications/subscribe/"
 
@@ -49,7 +47,7 @@ def test_subscribe_same_address_from_other_ips_is_limited(client, db, settings):
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_confirmation_link_is_limited_and_confirms_nothing_when_refused(client, db, settings, language):
     rates(settings, "subscription_confirm", ip="1/d", link="100/d")
-    first, second = make_subscribers(2, confirmed=False)
+    first, second = SubscriptionFactory.create_bulk(2, confirmed=False)
     url = "/{language}/notifications/confirm/{token}/"
     assert client.post(url.format(language=language, token=tokens.confirm_token(first))).status_code == 200
 
@@ -69,14 +67,14 @@ def test_confirmation_link_is_limited_and_confirms_nothing_when_refused(client, 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_manage_unsubscribe_and_stop_emails_are_limited(client, db, settings, language):
     rates(settings, "subscription_manage", ip="1/d", link="100/d")
-    sub = make_subscribers(1)[0]
+    sub = SubscriptionFactory.create_bulk(1)[0]
     token = tokens.manage_token(sub)
     manage = client.post(f"/{language}/notifications/manage/{token}/",
                          {"topics": [TOPIC], "frequency": "daily", "language": language})
     assert manage.status_code == 200
 
     unsubscribe = client.post(f"/{language}/notifications/unsubscribe/{token}/", {"List-Unsubscribe": "One-Click"})
-    user = make_user(username="reader")
+    user = UserFactory(username="reader")
     stop = client.post(f"/{language}/notifications/stop-emails/{tokens.user_email_off_token(user)}/")
 
     assert_limited(unsubscribe, language)
@@ -92,7 +90,7 @@ def test_manage_unsubscribe_and_stop_emails_are_limited(client, db, settings, la
 
 def test_one_link_is_limited_from_any_ip(client, db, settings):
     rates(settings, "subscription_manage", ip="100/d", link="2/d")
-    token = tokens.manage_token(make_subscribers(1)[0])
+    token = tokens.manage_token(SubscriptionFactory.create_bulk(1)[0])
     data = {"topics": [TOPIC], "frequency": "immediate", "language": "en"}
     codes = [client.post(f"/en/notifications/manage/{token}/", data, **ip(f"10.7.4.{n}")).status_code
              for n in range(3)]

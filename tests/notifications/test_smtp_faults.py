@@ -13,9 +13,8 @@ import pytest
 from apps.notifications.models import Message, State
 from apps.notifications.selectors import outbox_backlog
 from apps.notifications.services import messages_send, pending_batches
-
-from .conftest import TOPIC, make_subscribers
-from .test_outbox import announce
+from tests.factories import SubscriptionFactory
+from tests.factories.notifications import TOPIC, announce
 
 VICTIM = "reader2@example.com"
 ADDRESSES = [f"reader{n}@example.com" for n in range(5)]
@@ -53,7 +52,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("fault", list(EXPECTED))
 def test_broken_transaction_loses_nothing_and_counts_only_the_ambiguous_case(db, through_proxy, smtp_server, fault):
-    make_subscribers(5)
+    SubscriptionFactory.create_bulk(5)
     through_proxy.arm(VICTIM, fault)
     announce(topics=[TOPIC])
     first = messages_send(ids=pending_batches()[0])
@@ -76,14 +75,14 @@ def test_broken_transaction_loses_nothing_and_counts_only_the_ambiguous_case(db,
 
 
 def test_temporary_refusal_of_the_final_dot_is_retried(db, through_proxy, smtp_server):
-    make_subscribers(5)
+    SubscriptionFactory.create_bulk(5)
     smtp_server.defer_once.add(VICTIM)  # 451 to the "." of the victim's first attempt
     announce(topics=[TOPIC])
     first = messages_send(ids=pending_batches()[0])
     assert (first["unconfirmed"], Message.objects.get(email=VICTIM).state) == (0, State.PENDING)
     assert "451" in Message.objects.get(email=VICTIM).last_error
     deliver_until_done()
-    assert Counter(smtp_server.recipients()) == Counter({address: 1 for address in ADDRESSES})
+    assert Counter(smtp_server.recipients()) == Counter(dict.fromkeys(ADDRESSES, 1))
     assert set(Message.objects.values_list("state", "unconfirmed")) == {(State.SENT, 0)}
 
 
@@ -93,7 +92,7 @@ def test_outbox_status_and_healthz_report_unconfirmed_attempts(db, client, throu
 
     from django.core.management import call_command
 
-    make_subscribers(5)
+    SubscriptionFactory.create_bulk(5)
     through_proxy.arm(VICTIM, "drop_reply")
     announce(topics=[TOPIC])
     deliver_until_done()

@@ -7,15 +7,10 @@ from django.utils import timezone
 from apps.notifications import tokens
 from apps.notifications.audience import Audience
 from apps.notifications.models import Channel, Message, Subscription
-from apps.notifications.services import event_record, messages_send, pending_batches
-from tests.factories import make_user
-
-from .conftest import TOPIC, make_subscribers
-
-
-def deliver_all():
-    for batch in pending_batches():
-        messages_send(ids=batch)
+from apps.notifications.services import event_record
+from tests.factories import SubscriptionFactory, UserFactory
+from tests.factories.notifications import TOPIC
+from tests.support import deliver_all
 
 
 @pytest.mark.parametrize("language, heading", [("en", "Subscribe to updates"), ("zh-hans", "订阅动态")])
@@ -48,7 +43,7 @@ def test_double_opt_in_subscription_in_chinese(client, db):
 @pytest.mark.parametrize("language, text", [("en", "This link is not valid"), ("zh-hans", "此链接无效")])
 @pytest.mark.parametrize("view", ["confirm", "manage", "unsubscribe", "stop-emails"])
 def test_tampered_link_gives_clear_error_in_language(client, db, view, language, text):
-    sub = make_subscribers(1)[0]
+    sub = SubscriptionFactory.create_bulk(1)[0]
     token = tokens.confirm_token(sub) if view == "confirm" else tokens.manage_token(sub)
     response = client.get(f"/{language}/notifications/{view}/{token}x/")
     assert response.status_code == 400
@@ -60,7 +55,7 @@ def test_tampered_link_gives_clear_error_in_language(client, db, view, language,
 def test_expired_confirmation_link_says_so(client, db, settings):
     from unittest import mock  # the clock, not our code
 
-    sub = make_subscribers(1, confirmed=False)[0]
+    sub = SubscriptionFactory.create_bulk(1, confirmed=False)[0]
     token = tokens.confirm_token(sub)
     with mock.patch("django.core.signing.time.time", return_value=timezone.now().timestamp() + 8 * 86400):
         response = client.get(f"/en/notifications/confirm/{token}/")
@@ -69,7 +64,7 @@ def test_expired_confirmation_link_says_so(client, db, settings):
 
 
 def test_one_click_unsubscribe_then_nothing_more(client, db):
-    sub = make_subscribers(1)[0]
+    sub = SubscriptionFactory.create_bulk(1)[0]
     response = client.post(f"/en/notifications/unsubscribe/{tokens.manage_token(sub)}/",
                            {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
@@ -81,7 +76,7 @@ def test_one_click_unsubscribe_then_nothing_more(client, db):
 
 
 def test_unsubscribe_link_click_unsubscribes_and_offers_undo(client, db):
-    sub = make_subscribers(1)[0]
+    sub = SubscriptionFactory.create_bulk(1)[0]
     token = tokens.manage_token(sub)
     html = client.get(f"/zh-hans/notifications/unsubscribe/{token}/").content.decode()
     assert "您已退订" in html and "重新订阅" in html
@@ -91,7 +86,7 @@ def test_unsubscribe_link_click_unsubscribes_and_offers_undo(client, db):
 
 
 def test_manage_page_changes_topics_frequency_and_language(client, db):
-    sub = make_subscribers(1)[0]
+    sub = SubscriptionFactory.create_bulk(1)[0]
     url = f"/en/notifications/manage/{tokens.manage_token(sub)}/"
     assert client.get(url).status_code == 200
     response = client.post(url, {"topics": [TOPIC], "frequency": "daily", "language": "zh-hans"})
@@ -101,7 +96,7 @@ def test_manage_page_changes_topics_frequency_and_language(client, db):
 
 
 def test_manage_form_without_topic_shows_error_and_keeps_subscription(client, db):
-    sub = make_subscribers(1)[0]
+    sub = SubscriptionFactory.create_bulk(1)[0]
     response = client.post(f"/zh-hans/notifications/manage/{tokens.manage_token(sub)}/",
                            {"frequency": "daily", "language": "zh-hans"})
     assert response.status_code == 200
@@ -129,7 +124,7 @@ def test_inbox_requires_login(client, db):
 
 
 def test_inbox_shows_only_own_messages_and_unread_count(client, db):
-    me, other = make_user(preferred_language="zh-hans"), make_user()
+    me, other = UserFactory(preferred_language="zh-hans"), UserFactory()
     announce_to(me, 2)
     announce_to(other, 1)
     client.force_login(me)
@@ -140,7 +135,7 @@ def test_inbox_shows_only_own_messages_and_unread_count(client, db):
 
 
 def test_user_cannot_mark_someone_elses_message_read(client, db):
-    me, other = make_user(), make_user()
+    me, other = UserFactory(), UserFactory()
     announce_to(other, 1)
     theirs = Message.objects.get(user=other, channel=Channel.INBOX)
     client.force_login(me)
@@ -150,7 +145,7 @@ def test_user_cannot_mark_someone_elses_message_read(client, db):
 
 
 def test_mark_one_and_all_read(client, db):
-    me = make_user()
+    me = UserFactory()
     announce_to(me, 3)
     client.force_login(me)
     first = Message.objects.filter(user=me, channel=Channel.INBOX).first()
@@ -162,13 +157,16 @@ def test_mark_one_and_all_read(client, db):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_inbox_query_count_is_fixed(client, db, django_assert_num_queries, count):
-    me = make_user()
+    me = UserFactory()
     announce_to(me, count)
     client.force_login(me)
     client.get("/en/notifications/inbox/")
     with django_assert_num_queries(QUERIES_INBOX):
         response = client.get("/en/notifications/inbox/")
-    assert response.content.decode().count('class="inbox-item unread"') == count
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="inbox-item unread"') == count
+    assert all(f"Notice {i}" in html for i in range(count))
 
 
 QUERIES_INBOX = 7
@@ -178,14 +176,17 @@ QUERIES_INBOX = 7
 def test_outbox_admin_lists_rows_with_fixed_queries(client, editor, django_assert_num_queries, count):
     editor.is_superuser = True
     editor.save()
-    make_subscribers(count)
+    SubscriptionFactory.create_bulk(count)
     event_record(kind="notifications.announcement", key="adm", audience=Audience(topics=[TOPIC]),
                  context={"title": {"en": "x"}, "text": {"en": "y"}})
     client.force_login(editor)
     client.get("/en/admin/notifications/message/")
     with django_assert_num_queries(QUERIES_OUTBOX_ADMIN):
         response = client.get("/en/admin/notifications/message/?state__exact=pending")
-    assert response.content.decode().count('class="action-select"') == count
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="action-select"') == count
+    assert all(f"reader{n}@example.com" in html for n in range(count))
     event_html = client.get("/en/admin/notifications/event/").content.decode()
     assert f'<td class="field-pending">{count}</td>' in event_html
 
@@ -195,7 +196,7 @@ def test_admin_resend_puts_failed_rows_back(client, editor, django_capture_on_co
 
     editor.is_superuser = True
     editor.save()
-    make_subscribers(2)
+    SubscriptionFactory.create_bulk(2)
     event_record(kind="notifications.announcement", key="adm2", audience=Audience(topics=[TOPIC]),
                  context={"title": {"en": "x"}, "text": {"en": "y"}})
     Message.objects.update(state=State.FAILED, last_error="550 no")

@@ -1,10 +1,10 @@
+"""Fixtures of every trading test (the pages with the trading app: tests/fixtures/pages.py)."""
+
 import pytest
-from cms.models import Page
 from django.utils import translation
 
 from apps.accounts import roles
-from tests.factories import make_center, make_user
-from tests.factories.cms_pages import urls_reload
+from tests.factories import TradingCenterFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -14,24 +14,21 @@ def _english_outside_requests():
         yield
 
 
-@pytest.fixture
-def trading_pages(shell_pages):
-    """The site's pages with the Trading Center app hooked into /<lang>/trading/."""
-    page = shell_pages["trading"]
-    Page.objects.filter(pk=page.pk).update(application_urls="TradingApphook", application_namespace="trading")
-    urls_reload()
-    yield shell_pages
-    urls_reload()  # the next test's database has no such page
+@pytest.fixture(autouse=True)
+def _media(media_root):
+    """Attachments and images go to a temporary media root (and the private store next to it)."""
+    return media_root
 
 
 @pytest.fixture
 def center(db):
-    return make_center(slug="nr-spot", name_en="Natural Rubber Spot Trading Center", name_zh="天然橡胶现货交易中心")
+    return TradingCenterFactory(slug="nr-spot", name_en="Natural Rubber Spot Trading Center",
+                                name_zh="天然橡胶现货交易中心")
 
 
 @pytest.fixture
 def second_trading_staff(db):
-    return make_user(role=roles.TRADING_STAFF, username="trader2")
+    return UserFactory(role=roles.TRADING_STAFF, username="trader2")
 
 
 @pytest.fixture

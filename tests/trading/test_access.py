@@ -3,15 +3,10 @@
 import pytest
 
 from apps.trading import services
-from tests.factories import make_notice
-from tests.trading.test_attachments import PDF, upload
+from tests.factories import NoticeFactory
+from tests.support.files import PDF, upload
 
 ROLES = ["anonymous", "exhibitor", "editor", "trading_staff"]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def login(client, request, role):
@@ -21,14 +16,14 @@ def login(client, request, role):
 
 @pytest.fixture
 def draft(center, second_trading_staff):
-    notice = make_notice(center=center, author=second_trading_staff, publish=False, title_en="Draft fees")
+    notice = NoticeFactory(center=center, author=second_trading_staff, publish=False, title_en="Draft fees")
     services.attachment_add(notice=notice, upload=upload("draft.pdf", PDF), user=second_trading_staff)
     return notice
 
 
 @pytest.fixture
 def published(center, second_trading_staff, editor):
-    notice = make_notice(center=center, author=second_trading_staff, publish=False, title_en="Public fees")
+    notice = NoticeFactory(center=center, author=second_trading_staff, publish=False, title_en="Public fees")
     services.attachment_add(notice=notice, upload=upload("fees 2026.pdf", PDF), user=second_trading_staff)
     return services.notice_approve(notice=notice, user=editor)
 

@@ -4,28 +4,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from apps.trading.models import Notice, NoticeAttachment, NoticeStatus
-from tests.factories import make_notice
-from tests.trading.test_attachments import PDF
+from tests.factories import NoticeFactory
+from tests.support.files import PDF
+from tests.support.trading import notice_form
 
 CHANGELIST = "/en/admin/trading/notice/"
 ADD = "/en/admin/trading/notice/add/"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def notice_form(center, **values):
-    form = {
-        "center": center.pk, "kind": "fees", "title": "Storage fees", "body": "<p>New storage fees.</p>",
-        "issue_date": "", "effective_from_0": "2026-12-01", "effective_from_1": "09:00:00",
-        "effective_until_0": "", "effective_until_1": "", "supersedes": "", "prevailing_language": "zh-hans",
-        "attachments-TOTAL_FORMS": "1", "attachments-INITIAL_FORMS": "0", "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000", "attachments-0-language": "", "attachments-0-position": "0",
-    }
-    form.update(values)
-    return form
 
 
 @pytest.mark.parametrize("role, status", [("anonymous", 302), ("exhibitor", 302), ("editor", 200),
@@ -85,7 +69,7 @@ def workflow(client, notice, action):
 
 def test_drafter_submits_but_cannot_approve_and_second_person_publishes(client, center, trading_staff,
                                                                         second_trading_staff):
-    notice = make_notice(center=center, author=trading_staff, submit=False, publish=False)
+    notice = NoticeFactory(center=center, author=trading_staff, submit=False, publish=False)
     client.force_login(trading_staff)
 
     page = client.get(f"/en/admin/trading/notice/{notice.pk}/change/").content.decode()
@@ -108,7 +92,7 @@ def test_drafter_submits_but_cannot_approve_and_second_person_publishes(client, 
 
 
 def test_published_notice_is_read_only_but_can_be_pinned_and_corrected(client, center, trading_staff, editor):
-    notice = make_notice(center=center, author=trading_staff, approver=editor, title_en="Fees")
+    notice = NoticeFactory(center=center, author=trading_staff, approver=editor, title_en="Fees")
     client.force_login(trading_staff)
     url = f"/en/admin/trading/notice/{notice.pk}/change/?language=en"
 
@@ -127,7 +111,7 @@ def test_published_notice_is_read_only_but_can_be_pinned_and_corrected(client, c
 
 
 def test_workflow_needs_post_and_admin_access(client, center, exhibitor, trading_staff):
-    notice = make_notice(center=center, author=trading_staff, submit=False, publish=False)
+    notice = NoticeFactory(center=center, author=trading_staff, submit=False, publish=False)
 
     client.force_login(trading_staff)
     assert client.get(f"/en/admin/trading/notice/{notice.pk}/workflow/submit/").status_code == 405
@@ -141,13 +125,14 @@ def test_workflow_needs_post_and_admin_access(client, center, exhibitor, trading
 @pytest.mark.parametrize("count", [1, 3])
 def test_notice_changelist_query_count_is_fixed(client, center, editor, django_assert_num_queries, count):
     for _ in range(count):
-        make_notice(center=center)
+        NoticeFactory(center=center)
     client.force_login(editor)
     client.get(CHANGELIST)  # the first admin visit creates the editor's CMS settings
 
     with django_assert_num_queries(QUERIES_CHANGELIST):
         response = client.get(CHANGELIST)
 
+    assert response.status_code == 200
     assert response.content.decode().count('class="action-select"') == count
 
 

@@ -5,15 +5,13 @@ import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from apps.trading import services
 from apps.trading.models import AttachmentType, NoticeAttachment
 from apps.trading.uploads import check_upload
-from tests.factories import make_notice
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+from tests.factories import NoticeFactory
+from tests.support.files import PDF, upload
 
 
 def png(size=(40, 30), exif=False):
@@ -35,16 +33,6 @@ def xlsx(with_workbook=True):
         if with_workbook:
             archive.writestr("xl/workbook.xml", "<workbook/>")
     return buffer.getvalue()
-
-
-def upload(name, data):
-    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return tmp_path
 
 
 @pytest.mark.parametrize("name, data, file_type, content_type, filename", [
@@ -111,29 +99,29 @@ def test_image_over_pixel_limit_is_rejected(settings):
     assert error.value.messages == ["The image is 100 × 20 pixels; the largest image accepted has 1,000 pixels."]
 
 
-def test_attachment_add_stores_file_outside_media_root(trading_staff, media):
-    notice = make_notice(author=trading_staff, publish=False)
+def test_attachment_add_stores_file_outside_media_root(trading_staff, media_root):
+    notice = NoticeFactory(author=trading_staff, publish=False)
 
     attachment = services.attachment_add(notice=notice, upload=upload("fees.pdf", PDF), user=trading_staff)
 
-    stored = media / "media-private" / "trading" / attachment.file.name
+    stored = media_root.parent / "media-private" / "trading" / attachment.file.name
     assert stored.read_bytes() == PDF
-    assert not (media / "media").exists()
+    assert not media_root.exists()
     assert (attachment.size, attachment.filename, attachment.file_type) == (len(PDF), "fees.pdf", "pdf")
 
 
-def test_attachment_add_refuses_fake_pdf_and_keeps_nothing(trading_staff, media):
-    notice = make_notice(author=trading_staff, publish=False)
+def test_attachment_add_refuses_fake_pdf_and_keeps_nothing(trading_staff, media_root):
+    notice = NoticeFactory(author=trading_staff, publish=False)
 
     with pytest.raises(ValidationError):
         services.attachment_add(notice=notice, upload=upload("fees.pdf", b"not a pdf"), user=trading_staff)
 
     assert NoticeAttachment.objects.count() == 0
-    assert not (media / "media-private").exists()
+    assert not (media_root.parent / "media-private").exists()
 
 
 def test_published_notice_attachments_cannot_change(trading_staff):
-    notice = make_notice(author=trading_staff)
+    notice = NoticeFactory(author=trading_staff)
 
     with pytest.raises(ValidationError) as error:
         services.attachment_add(notice=notice, upload=upload("late.pdf", PDF), user=trading_staff)

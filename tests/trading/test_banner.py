@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone, translation
 
 from apps.trading.models import NoticeKind
-from tests.factories import make_notice
+from tests.factories import NoticeFactory
 
 SLOT = ('<div id="risk-banners" class="risk-banners" data-src="/{language}/trading/banner.json" '
         'data-css="/static/css/trading-banner.css" data-label="{label}" data-dismiss="{dismiss}" hidden></div>'
@@ -15,8 +15,8 @@ SLOT = ('<div id="risk-banners" class="risk-banners" data-src="/{language}/tradi
 
 
 def warning(center, *, start, end=None, title_en="Typhoon season", title_zh="台风季节"):
-    return make_notice(center=center, kind=NoticeKind.RISK, title_en=title_en, title_zh=title_zh,
-                       effective_from=start, effective_until=end, at=min(start, timezone.now()))
+    return NoticeFactory(center=center, kind=NoticeKind.RISK, title_en=title_en, title_zh=title_zh,
+                         effective_from=start, effective_until=end, at=min(start, timezone.now()))
 
 
 def test_every_page_carries_the_empty_banner_slot(client, trading_pages, center):
@@ -48,8 +48,8 @@ def test_banner_data_in_language(client, trading_pages, center, language, title)
         "id": notice.pk, "serial": serial, "title": title,
         "center": center.safe_translation_getter("name", language_code=language),
         "url": f"/{language}/trading/nr-spot/{notice.year}/risk-1/",
-        "from": timezone.localtime(start, datetime.timezone.utc).isoformat(),
-        "until": timezone.localtime(start + datetime.timedelta(days=2), datetime.timezone.utc).isoformat(),
+        "from": timezone.localtime(start, datetime.UTC).isoformat(),
+        "until": timezone.localtime(start + datetime.timedelta(days=2), datetime.UTC).isoformat(),
     }]}
 
 
@@ -87,9 +87,12 @@ def test_banner_data_query_count_is_fixed(client, trading_pages, center, django_
     with django_assert_num_queries(4):  # content version, warnings, their translations, center translations
         response = client.get("/en/trading/banner.json")
     with django_assert_num_queries(0):
-        client.get("/en/trading/banner.json")
+        cached = client.get("/en/trading/banner.json")
 
-    assert len(json.loads(response.content)["warnings"]) == count
+    assert response.status_code == cached.status_code == 200
+    titles = sorted(w["title"] for w in json.loads(response.content)["warnings"])
+    assert titles == [f"Warning {index}" for index in range(count)]
+    assert cached.content == response.content
 
 
 def test_banner_shows_at_most_five_newest_warnings(client, trading_pages, center):

@@ -7,11 +7,11 @@ from django.core.management import call_command
 from django.db.models import Count, Max
 
 from apps.trading.models import Notice, NoticeCounter, NoticeKind
-from tests.factories import make_notice
+from tests.factories import NoticeFactory
 
 
 def test_bench_command_creates_published_bilingual_notices_after_existing_ones(client, trading_pages, center):
-    existing = make_notice(center=center, kind=NoticeKind.RISK, issue_date=datetime.date(2026, 1, 5))
+    existing = NoticeFactory(center=center, kind=NoticeKind.RISK, issue_date=datetime.date(2026, 1, 5))
 
     call_command("bench_trading_notices", "--count", "100", "--center", "nr-spot", stdout=io.StringIO())
 

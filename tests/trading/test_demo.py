@@ -10,7 +10,7 @@ from apps.accounts import roles
 from apps.core.demo.fixtures import DEMO_DIR
 from apps.trading import demo
 from apps.trading.models import Notice, NoticeAttachment, NoticeKind, NoticeStatus, TradingCenter
-from tests.factories import make_user
+from tests.factories import UserFactory
 
 SPECS = json.loads((DEMO_DIR / "trading" / "notices.json").read_text(encoding="utf-8"))["notices"]
 
@@ -18,7 +18,7 @@ SPECS = json.loads((DEMO_DIR / "trading" / "notices.json").read_text(encoding="u
 @pytest.fixture
 def author(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    return make_user(role=roles.EDITORS, username="demo-editor")
+    return UserFactory(role=roles.EDITORS, username="demo-editor")
 
 
 def test_demo_build_publishes_every_notice_in_both_languages(author, django_capture_on_commit_callbacks):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from apps.trading import selectors
 from apps.trading.models import Effect, NoticeKind
-from tests.factories import make_center, make_notice
+from tests.factories import NoticeFactory, TradingCenterFactory
 
 START = timezone.make_aware(datetime.datetime(2026, 6, 15, 9, 0))
 END = timezone.make_aware(datetime.datetime(2026, 9, 30, 15, 0))
@@ -16,8 +16,8 @@ TICK = datetime.timedelta(microseconds=1)
 
 @pytest.fixture
 def warning(db):
-    return make_notice(kind=NoticeKind.RISK, title_en="Typhoon season", title_zh="台风季节",
-                       effective_from=START, effective_until=END, at=START - datetime.timedelta(days=1))
+    return NoticeFactory(kind=NoticeKind.RISK, title_en="Typhoon season", title_zh="台风季节",
+                         effective_from=START, effective_until=END, at=START - datetime.timedelta(days=1))
 
 
 @pytest.mark.parametrize("moment, effect", [
@@ -32,7 +32,7 @@ def test_effect_at_period_boundaries(warning, moment, effect):
 
 
 def test_notice_without_end_stays_in_effect(db):
-    notice = make_notice(effective_from=START, at=START)
+    notice = NoticeFactory(effective_from=START, at=START)
 
     assert notice.effect(START + datetime.timedelta(days=3650)) == Effect.IN_EFFECT
 
@@ -43,15 +43,15 @@ def test_banner_lists_warning_about_to_start_within_cache_period(warning):
 
 
 def test_banner_lists_only_risk_warnings(db):
-    make_notice(kind=NoticeKind.FEES, effective_from=START, at=START)
+    NoticeFactory(kind=NoticeKind.FEES, effective_from=START, at=START)
 
     assert selectors.banner_warnings(now=START + TICK) == []
 
 
 def test_superseded_notice_stays_in_effect_until_its_correction_takes_effect(warning):
     takes_over = START + datetime.timedelta(days=10)
-    correction = make_notice(center=warning.center, kind=NoticeKind.RISK, supersedes=warning,
-                             effective_from=takes_over, effective_until=END, at=START)
+    correction = NoticeFactory(center=warning.center, kind=NoticeKind.RISK, supersedes=warning,
+                               effective_from=takes_over, effective_until=END, at=START)
 
     before, after = takes_over - TICK, takes_over
     assert (warning.effect(before), warning.effect(after)) == (Effect.IN_EFFECT, Effect.SUPERSEDED)
@@ -70,8 +70,8 @@ def test_withdrawn_warning_leaves_the_banner(warning, editor):
 
 
 def test_effect_ignores_other_centers(warning):
-    other = make_center()
-    make_notice(center=other, kind=NoticeKind.RISK, effective_from=START, at=START)
+    other = TradingCenterFactory()
+    NoticeFactory(center=other, kind=NoticeKind.RISK, effective_from=START, at=START)
 
     assert len(selectors.banner_warnings(now=START)) == 2
     assert list(selectors.board_notices(center=warning.center, now=START)) == [warning]

@@ -3,22 +3,17 @@
 from django.core import mail
 
 from apps.notifications.models import Frequency, Message, State
-from apps.notifications.services import messages_send, pending_batches
 from apps.trading.models import NoticeKind
 from apps.trading.notifications import notice_topic
-from tests.factories.trading import make_notice
-from tests.notifications.conftest import make_subscribers
-
-
-def deliver_all():
-    for batch in pending_batches():
-        messages_send(ids=batch)
+from tests.factories import NoticeFactory, SubscriptionFactory
+from tests.support import deliver_all
 
 
 def test_published_notice_mails_subscribers_of_its_type_in_their_language(trading_pages, center):
-    make_subscribers(1, topic=notice_topic(center.slug, NoticeKind.FEES), language="zh-hans", prefix="fees")
-    make_subscribers(1, topic=notice_topic(center.slug, NoticeKind.HOLIDAY), prefix="holiday")
-    notice = make_notice(center=center, kind=NoticeKind.FEES, title_en="Storage fees", title_zh="仓储费调整")
+    SubscriptionFactory.create_bulk(1, topic=notice_topic(center.slug, NoticeKind.FEES), language="zh-hans",
+                                    prefix="fees")
+    SubscriptionFactory.create_bulk(1, topic=notice_topic(center.slug, NoticeKind.HOLIDAY), prefix="holiday")
+    notice = NoticeFactory(center=center, kind=NoticeKind.FEES, title_en="Storage fees", title_zh="仓储费调整")
     deliver_all()
     assert [m.to[0] for m in mail.outbox] == ["fees0@example.com"]
     assert mail.outbox[0].subject.endswith(f"〔{notice.year}〕第{notice.number}号 仓储费调整")
@@ -27,16 +22,16 @@ def test_published_notice_mails_subscribers_of_its_type_in_their_language(tradin
 
 def test_risk_warning_goes_out_at_once_even_to_daily_subscribers(trading_pages, center):
     topic = notice_topic(center.slug, NoticeKind.RISK)
-    make_subscribers(1, topic=topic, frequency=Frequency.DAILY, prefix="daily")
-    make_notice(center=center, kind=NoticeKind.RISK, title_en="Price swings", title_zh="价格波动风险")
+    SubscriptionFactory.create_bulk(1, topic=topic, frequency=Frequency.DAILY, prefix="daily")
+    NoticeFactory(center=center, kind=NoticeKind.RISK, title_en="Price swings", title_zh="价格波动风险")
     assert Message.objects.get().state == State.PENDING
     deliver_all()
     assert mail.outbox[0].subject.startswith("Risk warning: ")
 
 
 def test_other_types_wait_for_the_digest_of_daily_subscribers(trading_pages, center):
-    make_subscribers(1, topic=notice_topic(center.slug, NoticeKind.TRADING), frequency=Frequency.DAILY)
-    make_notice(center=center, kind=NoticeKind.TRADING)
+    SubscriptionFactory.create_bulk(1, topic=notice_topic(center.slug, NoticeKind.TRADING), frequency=Frequency.DAILY)
+    NoticeFactory(center=center, kind=NoticeKind.TRADING)
     assert Message.objects.get().state == State.DIGEST
 
 

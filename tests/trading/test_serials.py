@@ -10,7 +10,7 @@ from django.utils import timezone
 from apps.accounts import roles
 from apps.trading import services
 from apps.trading.models import Notice, NoticeCounter, NoticeKind, NoticeStatus
-from tests.factories import make_center, make_notice, make_user
+from tests.factories import NoticeFactory, TradingCenterFactory, UserFactory
 from tests.factories.trading import notice_translations
 
 
@@ -19,12 +19,12 @@ def at(year, month=3, day=1):
 
 
 def test_serial_numbers_count_per_center_year_and_type(db):
-    center, other_center = make_center(), make_center()
-    first = make_notice(center=center, kind=NoticeKind.FEES, at=at(2026))
-    second = make_notice(center=center, kind=NoticeKind.FEES, at=at(2026))
-    other_type = make_notice(center=center, kind=NoticeKind.RISK, at=at(2026))
-    other_year = make_notice(center=center, kind=NoticeKind.FEES, at=at(2027))
-    other_place = make_notice(center=other_center, kind=NoticeKind.FEES, at=at(2026))
+    center, other_center = TradingCenterFactory(), TradingCenterFactory()
+    first = NoticeFactory(center=center, kind=NoticeKind.FEES, at=at(2026))
+    second = NoticeFactory(center=center, kind=NoticeKind.FEES, at=at(2026))
+    other_type = NoticeFactory(center=center, kind=NoticeKind.RISK, at=at(2026))
+    other_year = NoticeFactory(center=center, kind=NoticeKind.FEES, at=at(2027))
+    other_place = NoticeFactory(center=other_center, kind=NoticeKind.FEES, at=at(2026))
 
     assert [(n.year, n.number) for n in (first, second, other_type, other_year, other_place)] == [
         (2026, 1), (2026, 2), (2026, 1), (2027, 1), (2026, 1)]
@@ -32,28 +32,28 @@ def test_serial_numbers_count_per_center_year_and_type(db):
 
 
 def test_serial_year_is_year_of_issue_date(db):
-    notice = make_notice(issue_date=datetime.date(2025, 12, 30), at=at(2026, 1, 2))
+    notice = NoticeFactory(issue_date=datetime.date(2025, 12, 30), at=at(2026, 1, 2))
 
     assert (notice.year, notice.number, notice.issue_date) == (2025, 1, datetime.date(2025, 12, 30))
 
 
 def test_drafts_have_no_serial_until_published(db):
-    draft = make_notice(publish=False)
+    draft = NoticeFactory(publish=False)
 
     assert (draft.status, draft.year, draft.number, draft.serial) == (NoticeStatus.SUBMITTED, None, None, "")
     assert NoticeCounter.objects.count() == 0
 
 
 def test_withdrawn_and_superseded_notices_keep_their_numbers_which_are_never_reused(db):
-    center = make_center()
-    editor = make_user(role=roles.EDITORS)
-    withdrawn = make_notice(center=center, at=at(2026))
+    center = TradingCenterFactory()
+    editor = UserFactory(role=roles.EDITORS)
+    withdrawn = NoticeFactory(center=center, at=at(2026))
     services.notice_withdraw(notice=withdrawn, user=editor)
-    superseded = make_notice(center=center, at=at(2026))
-    correction = make_notice(center=center, at=at(2026), supersedes=superseded)
-    deleted_draft = make_notice(center=center, publish=False)
+    superseded = NoticeFactory(center=center, at=at(2026))
+    correction = NoticeFactory(center=center, at=at(2026), supersedes=superseded)
+    deleted_draft = NoticeFactory(center=center, publish=False)
     services.notice_delete(notice=deleted_draft, user=editor)
-    latest = make_notice(center=center, at=at(2026))
+    latest = NoticeFactory(center=center, at=at(2026))
 
     withdrawn.refresh_from_db()
     superseded.refresh_from_db()
@@ -64,15 +64,15 @@ def test_withdrawn_and_superseded_notices_keep_their_numbers_which_are_never_reu
 
 
 def test_database_refuses_two_notices_with_one_serial(db):
-    notice = make_notice(at=at(2026))
-    twin = make_notice(center=notice.center, at=at(2026))
+    notice = NoticeFactory(at=at(2026))
+    twin = NoticeFactory(center=notice.center, at=at(2026))
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Notice.objects.filter(pk=twin.pk).update(number=notice.number)
 
 
 def _submitted_notices(center, count):
-    author = make_user(role=roles.TRADING_STAFF)
+    author = UserFactory(role=roles.TRADING_STAFF)
     notices = []
     for index in range(count):
         notice = services.notice_create(center=center, kind=NoticeKind.RISK, author=author,
@@ -106,9 +106,9 @@ def _publish_at_once(notices, approvers):
 def test_simultaneous_publications_never_share_a_number(transactional_db):
     """On PostgreSQL eight publications race in eight connections, the first of them creating the counter row;
     on SQLite, whose writes are serialized (BEGIN IMMEDIATE), they run one after another."""
-    center = make_center()
+    center = TradingCenterFactory()
     notices = _submitted_notices(center, 8)
-    approvers = [make_user(role=roles.EDITORS) for _ in notices]
+    approvers = [UserFactory(role=roles.EDITORS) for _ in notices]
 
     if connection.vendor == "postgresql":
         errors = _publish_at_once(notices, approvers)

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from apps.trading import services
-from apps.trading.models import NoticeKind
-from tests.factories import make_notice
+from apps.trading.models import Notice, NoticeKind
+from tests.factories import NoticeFactory
 
 BOARD = "/{language}/trading/nr-spot/"
 MOMENT = timezone.make_aware(datetime.datetime(2026, 3, 2, 9, 0))
@@ -22,14 +22,14 @@ def rows(html):
 @pytest.fixture
 def notices(center):
     return [
-        make_notice(center=center, kind=NoticeKind.FEES, title_en="Trading fees for 2025", title_zh="2025年度手续费",
-                    at=MOMENT.replace(year=2025)),
-        make_notice(center=center, kind=NoticeKind.FEES, title_en="Trading fees for 2026", title_zh="2026年度手续费",
-                    at=MOMENT),
-        make_notice(center=center, kind=NoticeKind.HOLIDAY, title_en="Qingming holiday", title_zh="清明节休市",
-                    at=MOMENT + datetime.timedelta(days=20)),
-        make_notice(center=center, kind=NoticeKind.RISK, title_en="Typhoon season", title_zh="台风季节",
-                    at=MOMENT + datetime.timedelta(days=30)),
+        NoticeFactory(center=center, kind=NoticeKind.FEES, title_en="Trading fees for 2025", title_zh="2025年度手续费",
+                      at=MOMENT.replace(year=2025)),
+        NoticeFactory(center=center, kind=NoticeKind.FEES, title_en="Trading fees for 2026", title_zh="2026年度手续费",
+                      at=MOMENT),
+        NoticeFactory(center=center, kind=NoticeKind.HOLIDAY, title_en="Qingming holiday", title_zh="清明节休市",
+                      at=MOMENT + datetime.timedelta(days=20)),
+        NoticeFactory(center=center, kind=NoticeKind.RISK, title_en="Typhoon season", title_zh="台风季节",
+                      at=MOMENT + datetime.timedelta(days=30)),
     ]
 
 
@@ -105,8 +105,8 @@ def test_notice_page_in_language_links_same_notice_in_other(client, trading_page
 
 
 def test_notice_page_shows_effect_period_and_prevailing_language(client, trading_pages, center):
-    make_notice(center=center, kind=NoticeKind.RISK, title_en="Typhoon season", at=MOMENT,
-                effective_until=MOMENT + datetime.timedelta(days=90), prevailing_language="en")
+    NoticeFactory(center=center, kind=NoticeKind.RISK, title_en="Typhoon season", at=MOMENT,
+                  effective_until=MOMENT + datetime.timedelta(days=90), prevailing_language="en")
 
     html = client.get("/en/trading/nr-spot/2026/risk-1/").content.decode()
 
@@ -116,9 +116,9 @@ def test_notice_page_shows_effect_period_and_prevailing_language(client, trading
 
 
 def test_superseded_notice_links_its_correction_and_back(client, trading_pages, center):
-    original = make_notice(center=center, kind=NoticeKind.FEES, title_en="Fees", at=MOMENT)
-    make_notice(center=center, kind=NoticeKind.FEES, title_en="Fees (corrected)", supersedes=original,
-                at=MOMENT + datetime.timedelta(days=1))
+    original = NoticeFactory(center=center, kind=NoticeKind.FEES, title_en="Fees", at=MOMENT)
+    NoticeFactory(center=center, kind=NoticeKind.FEES, title_en="Fees (corrected)", supersedes=original,
+                  at=MOMENT + datetime.timedelta(days=1))
 
     old = client.get("/en/trading/nr-spot/2026/fees-1/").content.decode()
     new = client.get("/en/trading/nr-spot/2026/fees-2/").content.decode()
@@ -182,14 +182,19 @@ def test_index_lists_centers_and_notices_in_effect(client, trading_pages, notice
     assert rows(html) == ["Typhoon season", "Qingming holiday", "Trading fees for 2026", "Trading fees for 2025"]
 
 
-@pytest.mark.parametrize("path", ["", "nr-spot/", "nr-spot/2026/risk-1/", "nr-spot/archive/", "nr-spot/rss/fees/"])
-def test_anonymous_pages_set_no_cookie_and_are_served_from_cache(client, trading_pages, notices, path,
+@pytest.mark.parametrize("path, shown", [
+    ("", "Natural Rubber Spot Trading Center"), ("nr-spot/", "Qingming holiday"),
+    ("nr-spot/2026/risk-1/", "Typhoon season"), ("nr-spot/archive/", "?year=2025"),
+    ("nr-spot/rss/fees/", "Trading fees for 2026"),
+])
+def test_anonymous_pages_set_no_cookie_and_are_served_from_cache(client, trading_pages, notices, path, shown,
                                                                  django_assert_num_queries):
     first = client.get(f"/en/trading/{path}")
     with django_assert_num_queries(0):
         second = client.get(f"/en/trading/{path}")
 
     assert first.status_code == second.status_code == 200
+    assert shown in first.content.decode()
     assert first.content == second.content
     assert not first.cookies and "cookie" not in first.headers.get("Vary", "").lower()
 
@@ -199,14 +204,14 @@ def test_publication_shows_at_once_on_cached_board(client, trading_pages, notice
     assert len(rows(client.get("/en/trading/nr-spot/").content.decode())) == 4
 
     with django_capture_on_commit_callbacks(execute=True):
-        make_notice(center=notices[0].center, title_en="Fresh notice")
+        NoticeFactory(center=notices[0].center, title_en="Fresh notice")
 
     assert rows(client.get("/en/trading/nr-spot/").content.decode())[0] == "Fresh notice"
 
 
 def test_cached_page_is_rendered_again_when_a_notice_expires(client, trading_pages, center, time_machine_now):
-    make_notice(center=center, kind=NoticeKind.RISK, title_en="Short warning", at=MOMENT,
-                effective_until=MOMENT + datetime.timedelta(hours=1))
+    NoticeFactory(center=center, kind=NoticeKind.RISK, title_en="Short warning", at=MOMENT,
+                  effective_until=MOMENT + datetime.timedelta(hours=1))
     time_machine_now(MOMENT + datetime.timedelta(minutes=59))
     assert "effect-in-effect" in client.get("/en/trading/nr-spot/2026/risk-1/").content.decode()
 
@@ -219,13 +224,16 @@ def test_searches_are_not_cached(client, trading_pages, notices, django_assert_n
     client.get("/en/trading/nr-spot/?q=fees")
 
     with django_assert_num_queries(QUERIES_BOARD - 1):  # the content version is known by now
-        client.get("/en/trading/nr-spot/?q=fees")
+        response = client.get("/en/trading/nr-spot/?q=fees")
+
+    assert response.status_code == 200
+    assert rows(response.content.decode()) == ["Trading fees for 2026", "Trading fees for 2025"]
 
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_board_query_count_is_fixed(client, trading_pages, center, django_assert_num_queries, count):
     for index in range(count):
-        make_notice(center=center, kind=NoticeKind.FEES if index % 2 else NoticeKind.RISK, at=MOMENT)
+        NoticeFactory(center=center, kind=NoticeKind.FEES if index % 2 else NoticeKind.RISK, at=MOMENT)
     client.get("/en/")  # menus and the site are cached by now
 
     with django_assert_num_queries(QUERIES_BOARD):
@@ -238,49 +246,58 @@ def test_board_query_count_is_fixed(client, trading_pages, center, django_assert
 @pytest.mark.parametrize("count", [1, 3])
 def test_notice_page_query_count_is_fixed(client, trading_pages, center, trading_staff, editor,
                                           django_assert_num_queries, count):
-    from tests.trading.test_attachments import PDF, upload
+    from tests.support.files import PDF, upload
 
-    notice = make_notice(center=center, kind=NoticeKind.FEES, author=trading_staff, publish=False, at=MOMENT)
+    notice = NoticeFactory(center=center, kind=NoticeKind.FEES, author=trading_staff, publish=False, at=MOMENT)
     for index in range(count):
         services.attachment_add(notice=notice, upload=upload(f"file{index}.pdf", PDF), user=trading_staff)
     notice = services.notice_approve(notice=notice, user=editor, at=MOMENT)
-    latest = notice
+    chain = [notice]
     for _ in range(count):  # a chain of corrections, and other notices on the board
-        latest = make_notice(center=center, kind=NoticeKind.FEES, supersedes=latest, at=MOMENT)
+        chain.append(NoticeFactory(center=center, kind=NoticeKind.FEES, supersedes=chain[-1], at=MOMENT))
     client.get("/en/")
     url = notice.get_absolute_url("en")
 
     with django_assert_num_queries(QUERIES_NOTICE):
         response = client.get(url)
 
-    assert response.content.decode().count('download>file') == count
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert notice.title in html and chain[1].title in html  # the notice, and the correction superseding it
+    assert html.count('download>file') == count
 
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_index_archive_and_feed_query_counts_are_fixed(client, trading_pages, center, django_assert_num_queries,
                                                        count):
     for index in range(count):
-        make_notice(center=center, kind=NoticeKind.FEES, at=MOMENT.replace(year=2024 + index))
+        NoticeFactory(center=center, kind=NoticeKind.FEES, at=MOMENT.replace(year=2024 + index))
     client.get("/en/")
 
-    for url, queries in [("/en/trading/", QUERIES_INDEX), ("/en/trading/nr-spot/archive/", QUERIES_ARCHIVE),
-                         ("/en/trading/nr-spot/rss/fees/", QUERIES_FEED)]:
+    titles = [notice.safe_translation_getter("title", language_code="en") for notice in Notice.objects.all()]
+    years = [f"?year={2024 + index}" for index in range(count)]
+    for url, queries, shown in [("/en/trading/", QUERIES_INDEX, ["Natural Rubber Spot Trading Center"]),
+                                ("/en/trading/nr-spot/archive/", QUERIES_ARCHIVE, years),
+                                ("/en/trading/nr-spot/rss/fees/", QUERIES_FEED, titles)]:
         client.get("/en/trading/banner.json")  # the content version is known
         with django_assert_num_queries(queries):
-            assert client.get(url).status_code == 200
+            response = client.get(url)
+        assert response.status_code == 200
+        assert all(text in response.content.decode() for text in shown), url
 
 
 # Anonymous requests with an empty page cache; "CMS" are django CMS's queries for the apphook page and the menu.
 QUERIES_BOARD = 11  # version, center (+translations), years, count, notices (+translations), CMS (4)
-QUERIES_NOTICE = 10  # version, notice with center and superseded notice, translations, center translations,
-#                      attachments, corrections (+translations), CMS (3)
+# notice: version, notice with center and superseded notice, translations, center translations, attachments,
+# corrections with their translations, and three of django CMS
+QUERIES_NOTICE = 10
 QUERIES_INDEX = 9
 QUERIES_ARCHIVE = 7
 QUERIES_FEED = 4
 
 
 def test_notice_text_is_sanitized(client, trading_pages, center):
-    notice = make_notice(center=center, at=MOMENT, translations={
+    notice = NoticeFactory(center=center, at=MOMENT, translations={
         "en": {"title": "Fees", "body": '<p onclick="steal()">Fees</p><script>alert(1)</script>'},
         "zh-hans": {"title": "费用", "body": "<p>费用</p><iframe src=\"//evil.example\"></iframe>"}})
 

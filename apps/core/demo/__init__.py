@@ -3,46 +3,50 @@
 The content lives in fixtures/demo/ (JSON, both languages). Loading is idempotent: what exists is kept, only what
 is missing is created. The demo's records are found again by their keys in the fixtures: page reverse ids,
 company slugs and usernames.
+
+Core builds the Site and the CMS pages; every other part comes from the app that owns its data, registered with
+`apps.core.registries.demo_builder_register` in the app's ready() (users: accounts, companies and their members:
+companies, then notifications, expo, forums, news and trading after the pages).
 """
 
 from dataclasses import dataclass, field
-from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from .. import registries
 from ..links import site_netloc
-from .companies import companies_build, companies_delete
 from .fixtures import demo_data_read
 from .pages import pages_build, pages_delete
-from .users import memberships_build, users_build, users_delete
+
+PAGES = "pages"  # the report's key for core's own part, the CMS pages
 
 
-# Demo data of the feature apps: modules with `build(*, author)` (idempotent, returns how many records it
-# created) and `delete()` (returns how many it deleted). Built in this order after the pages, deleted in reverse.
-EXTENSIONS = [
-    "apps.notifications.demo",
-    "apps.expo.demo",
-    "apps.forums.demo",
-    "apps.news.demo",
-    "apps.trading.demo",
-]
-
-
-def _extensions():
-    return [import_module(path) for path in EXTENSIONS]  # module paths: import_string wants "module.attribute"
+def _steps():
+    """(order, label, builder) of the registered builders and of core's pages (builder None), in build order."""
+    steps = [(builder.order, builder.label, builder) for builder in registries.demo_builders.values()]
+    return sorted([*steps, (registries.DEMO_PAGES_ORDER, PAGES, None)], key=lambda step: step[:2])
 
 
 @dataclass
 class DemoReport:
-    pages: int = 0  # page contents (one page in one language)
-    companies: int = 0
-    users: int = 0
-    extras: dict = field(default_factory=dict)  # extension module path -> records created or deleted
-    kept_users: list = field(default_factory=list)  # usernames
-    adopted_pages: list = field(default_factory=list)  # reverse ids of pages that existed before, taken over
+    counts: dict = field(default_factory=dict)  # PAGES or an app label -> records created (or deleted)
+    notes: list = field(default_factory=list)  # messages for whoever runs the command
+
+    def add(self, label, result):
+        count, notes = result if isinstance(result, tuple) else (result, [])
+        self.counts[label] = count
+        self.notes.extend(notes)
+
+    def summary(self):
+        """"CMS pages 12, Accounts 2, ..." in the order the parts ran."""
+        names = {PAGES: _("CMS pages")}
+        return ", ".join(f"{names.get(label) or apps.get_app_config(label).verbose_name} {count}"
+                         for label, count in self.counts.items())
 
 
 def _caches_clear():
@@ -61,40 +65,42 @@ def _site_update(values):
 
 
 @transaction.atomic
-def demo_load(*, data=None):
-    """Build the demo site: the Site, users, companies and published bilingual pages. Returns what was created."""
-    data = data or demo_data_read()
+def demo_load():
+    """Build the demo site: the Site, then every app's part and the published bilingual pages (DemoBuilder order).
+    Returns what was created."""
+    data = demo_data_read()
     site = _site_update(data.site)
-    report = DemoReport()
-    report.users = users_build(users=data.users)
-    report.companies = companies_build(companies=data.companies)
-    memberships_build(users=data.users)
-    author = get_user_model().objects.get(username=data.pages_author)
-    report.pages, report.adopted_pages = pages_build(pages=data.pages, author=author, site=site)
-    for path, extension in zip(EXTENSIONS, _extensions()):
-        report.extras[path] = extension.build(author=author)
+    report, author = DemoReport(), None
+    for _order, label, builder in _steps():
+        if builder is not None:
+            report.add(label, builder.build(author=author))
+            continue
+        author = get_user_model().objects.get(username=data.pages_author)  # made by an earlier builder (accounts)
+        created, adopted = pages_build(pages=data.pages, author=author, site=site)
+        report.add(PAGES, (created, [_(
+            "The existing page at the address of the demo page \"%(page)s\" was kept with its content; "
+            "run reset_demo to replace it with the demo's.") % {"page": reverse_id} for reverse_id in adopted]))
     transaction.on_commit(_caches_clear)
     return report
 
 
 @transaction.atomic
-def demo_delete(*, data=None):
-    """Delete what `demo_load` builds (the Site record itself stays). Returns what was deleted."""
-    data = data or demo_data_read()
+def demo_delete():
+    """Delete what `demo_load` builds, in the reverse order (the Site record itself stays). Returns what was
+    deleted."""
+    data = demo_data_read()
     site = Site.objects.filter(pk=settings.SITE_ID).first()
     report = DemoReport()
-    for path, extension in reversed(list(zip(EXTENSIONS, _extensions()))):
-        report.extras[path] = extension.delete()
-    if site is not None:
-        report.pages = pages_delete(pages=data.pages, site=site)  # first: versions protect their authors
-    report.companies = companies_delete(companies=data.companies)
-    report.users, report.kept_users = users_delete(users=data.users)
+    for _order, label, builder in reversed(_steps()):
+        if builder is not None:
+            report.add(label, builder.delete())
+        else:  # before the users: versions protect their authors
+            report.add(PAGES, pages_delete(pages=data.pages, site=site) if site is not None else 0)
     transaction.on_commit(_caches_clear)
     return report
 
 
 @transaction.atomic
-def demo_reset(*, data=None):
+def demo_reset():
     """Delete the demo data and build it again, in one transaction. Returns (deleted, created)."""
-    data = data or demo_data_read()
-    return demo_delete(data=data), demo_load(data=data)
+    return demo_delete(), demo_load()

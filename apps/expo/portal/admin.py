@@ -1,4 +1,5 @@
-"""Admin of profile changes (review with a per-language diff, approve / reject with a reason) and invitations."""
+"""Admin of profile changes (review with a per-language diff, approve / reject with a reason) and invitations.
+Reviewing checks expo.review_change, sending invitations expo.send_invitation (apps/expo/rules.py)."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -11,11 +12,11 @@ from django.views.decorators.http import require_POST
 
 from apps.expo.models import Invitation, ProfileChange, ProfileChangeState
 
-from . import invitations, services
+from . import invitations, selectors, services
 from .diff import change_diff
 from .forms import RejectForm
 
-REVIEW_PERMISSION = "expo.review_profilechange"
+REVIEW_PERMISSION = "expo.review_change"
 
 
 @admin.register(ProfileChange)
@@ -43,7 +44,8 @@ class ProfileChangeAdmin(admin.ModelAdmin):
         return [
             path("<int:pk>/approve/", view(self.approve_view), name="expo_profilechange_approve"),
             path("<int:pk>/reject/", view(self.reject_view), name="expo_profilechange_reject"),
-        ] + super().get_urls()
+            *super().get_urls(),
+        ]
 
     def _change(self, request, pk):
         change = self.get_queryset(request).filter(pk=pk).first() if pk < 2 ** 63 else None
@@ -60,19 +62,20 @@ class ProfileChangeAdmin(admin.ModelAdmin):
         return self._review(request, change)
 
     def _review(self, request, change, *, reject_form=None, status=200):
-        can_review = request.user.has_perm(REVIEW_PERMISSION) and change.state == ProfileChangeState.PENDING
+        can_review = request.user.has_perm(REVIEW_PERMISSION, change) and change.state == ProfileChangeState.PENDING
         context = {
             **self.admin_site.each_context(request), "opts": self.model._meta, "original": change,
             "title": _("Review the profile change of %(company)s") % {"company": change.company},
             "diff": change_diff(change), "can_review": can_review,
-            "digest": services.change_digest(change), "reject_form": reject_form or RejectForm(),
+            "digest": selectors.profile_change_digest(change), "reject_form": reject_form or RejectForm(),
         }
         return TemplateResponse(request, "admin/expo/profilechange/review.html", context, status=status)
 
     def _check(self, request, pk):
-        if not request.user.has_perm(REVIEW_PERMISSION):
+        change = self._change(request, pk)
+        if not request.user.has_perm(REVIEW_PERMISSION, change):
             raise PermissionDenied
-        return self._change(request, pk)
+        return change
 
     @staticmethod
     def _list_url():
@@ -146,7 +149,10 @@ class InvitationAdmin(admin.ModelAdmin):
         obj.pk, obj.created_at, obj.invited_by = sent.pk, sent.created_at, sent.invited_by
         obj._state.adding = False
 
-    @admin.action(description=_("Send the invitation again (a new link, valid for 14 days)"))
+    def has_send_permission(self, request):
+        return request.user.has_perm("expo.send_invitation")
+
+    @admin.action(description=_("Send the invitation again (a new link, valid for 14 days)"), permissions=["send"])
     def send_again(self, request, queryset):
         sent = 0
         for invitation in queryset.filter(accepted_at__isnull=True):

@@ -5,14 +5,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.companies.regions import Region
+from apps.core.diff import inline_diff
 from apps.expo.models import Participation
 
 from . import selectors
 from .forms import LANGUAGE_LABELS
 from .profile import LANGUAGES, SHARED, TRANSLATED, effective, payload_merged
-
-# inline_diff marks words removed and added (difflib over words, CJK characters one by one).
-from apps.news.revisions import inline_diff  # noqa: E402  (a pure helper shared with the News Center)
 
 LABELS = {"name": _("Name"), "short_name": _("Short name"), "city": _("City / province"), "address": _("Address"),
           "summary": _("Summary"), "profile": _("Company profile"), "website": _("Website"),

@@ -63,7 +63,7 @@ class ProfileForm(forms.Form):
     website = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
     email = forms.EmailField(label=_("Contact email"), required=False)
     phone = forms.CharField(label=_("Contact phone"), required=False, max_length=40)
-    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", "---------")] + Region.choices)
+    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", "---------"), *Region.choices])
     logo = CheckedImageField(label=_("New logo"), required=False,
                              help_text=_("PNG, JPEG or WebP, at most 5 MB and 25 megapixels."),
                              widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}))

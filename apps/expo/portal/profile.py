@@ -27,7 +27,7 @@ PRODUCT_TRANSLATED = ("name", "description")
 
 
 def empty_translations(fields):
-    return {language: {name: "" for name in fields} for language in LANGUAGES}
+    return {language: dict.fromkeys(fields, "") for language in LANGUAGES}
 
 
 def _translations(obj, fields):
@@ -39,7 +39,7 @@ def _translations(obj, fields):
 
 
 def participation_snapshot(participation):
-    highlights = {language: "" for language in LANGUAGES}
+    highlights = dict.fromkeys(LANGUAGES, "")
     for row in participation.translations.all():
         if row.language_code in highlights:
             highlights[row.language_code] = row.highlights or ""

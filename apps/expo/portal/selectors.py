@@ -1,5 +1,7 @@
 """Reads of the exhibitor portal: the companies a user manages, each with its live and pending profile."""
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -119,6 +121,21 @@ def pending_change_of(*, slug):
     """The pending change of a company (with the company), or None."""
     return (ProfileChange.objects.filter(company__slug=slug, state=ProfileChangeState.PENDING)
             .select_related("company").first())
+
+
+def profile_change_digest(change):
+    """A short fingerprint of a change (payload and proposed logo file): the review form carries it, so an
+    approval applies what the editor was shown."""
+    seen = {"payload": change.payload, "logo": change.logo.name if change.logo else ""}
+    return hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def profile_change_files(change):
+    """Storage paths of the files a change holds (its logo and its products' pending images)."""
+    paths = [change.logo.name] if change.logo else []
+    for op in change.payload.get("products", {}).values():
+        paths += [image["path"] for image in op.get("images", []) + op.get("images_added", [])]
+    return paths
 
 
 def invitation_get(pk):

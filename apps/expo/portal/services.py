@@ -6,8 +6,6 @@ sections, each product operation adds or replaces that product's entry), so memb
 stopped and the editor reviews everything at once. A database constraint keeps it to one.
 """
 
-import hashlib
-import json
 import uuid
 
 from django.db import transaction
@@ -24,21 +22,6 @@ from .uploads import files_delete, pending_save
 
 class ProfileChangeError(Exception):
     """A change cannot be made now (its message is for the user)."""
-
-
-def change_digest(change):
-    """A short fingerprint of a change (payload and proposed logo file): the review form carries it, so an
-    approval applies what the editor was shown."""
-    seen = {"payload": change.payload, "logo": change.logo.name if change.logo else ""}
-    return hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:16]
-
-
-def pending_files(change):
-    """Storage paths of the files a change holds (its logo and its products' pending images)."""
-    paths = [change.logo.name] if change.logo else []
-    for op in change.payload.get("products", {}).values():
-        paths += [image["path"] for image in op.get("images", []) + op.get("images_added", [])]
-    return paths
 
 
 def _open(*, company, user):
@@ -68,7 +51,7 @@ def _has_content(payload):
 
 
 def _close(change, state, *, editor=None, reason=""):
-    paths = pending_files(change)
+    paths = selectors.profile_change_files(change)
     change.logo.name = ""  # the files go; the payload stays as the record of what was proposed
     change.state, change.reason = state, reason
     if editor is not None:
@@ -127,7 +110,7 @@ def product_submit(*, company, user, key=None, translations, categories, image=N
         key = f"n{uuid.uuid4().hex[:12]}"
         op = ops[key] = {"op": "add", "images": []}
     else:
-        op, live = _product_op(change, company, key)
+        op, _live = _product_op(change, company, key)
         if op is not None and op["op"] == "delete":
             raise LookupError(key)
         if op is None:
@@ -191,7 +174,7 @@ def _reviewable(change, digest):
     change = ProfileChange.objects.select_for_update().get(pk=change.pk)
     if change.state != ProfileChangeState.PENDING:
         raise ProfileChangeError(_("This change is no longer waiting for review."))
-    if digest is not None and digest != change_digest(change):
+    if digest is not None and digest != selectors.profile_change_digest(change):
         raise ProfileChangeError(_("The exhibitor changed this request after you opened it. Review it again."))
     return change
 
@@ -199,10 +182,10 @@ def _reviewable(change, digest):
 @transaction.atomic
 def profile_change_approve(*, change, editor, digest=None):
     """Apply a pending change to the live company, participations and products in one transaction, re-index the
-    company, make the public expo pages stale and tell the company's members. `digest`: the change_digest the
-    editor saw (a change extended since is refused)."""
+    company, make the public expo pages stale and tell the company's members. `digest`: the
+    selectors.profile_change_digest the editor saw (a change extended since is refused)."""
     change = _reviewable(change, digest)
-    obsolete = set(apply.change_apply(change)) | set(pending_files(change))
+    obsolete = set(apply.change_apply(change)) | set(selectors.profile_change_files(change))
     change.state, change.reviewed_by, change.reviewed_at = ProfileChangeState.APPROVED, editor, timezone.now()
     change.save()
     transaction.on_commit(lambda: files_delete(obsolete))

@@ -1,5 +1,6 @@
-"""The exhibitor portal: thin views (a member's company → selector/service → render). Everything of another
-company answers 404, as does anything unknown; anonymous visitors are sent to the login page."""
+"""The exhibitor portal: thin views (a member's company → selector/service → render). Each company page declares
+expo.manage_company on the company of its URL (apps/expo/rules.py): everything of another company answers 404, as
+does anything unknown; anonymous visitors are sent to the login page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from apps.accounts.decorators import object_permission_required
 
 from . import selectors, services
 from .diff import change_diff
@@ -18,12 +21,16 @@ from .uploads import PENDING_DIR, pending_storage
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}  # what image_check stores
 
 
-def _profile(request, slug):
-    """The CompanyProfile of a company the user may manage, or 404."""
-    company = selectors.company_by_slug(slug=slug)
-    if company is None or not request.user.has_perm("companies.edit_profile", company):
-        raise Http404
-    return selectors.company_profile(company)
+def _company(request, slug, **_kwargs):
+    """The company of the URL, loaded with what its portal pages show (None when there is none)."""
+    return selectors.company_by_slug(slug=slug)
+
+
+def _pending_change(request, slug, **_kwargs):
+    return selectors.pending_change_of(slug=slug)
+
+
+company_required = object_permission_required("expo.manage_company", fn=_company)  # the view gets the company
 
 
 def _context(profile, **extra):
@@ -45,8 +52,9 @@ def dashboard(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile_edit(request, slug):
-    profile = _profile(request, slug)
+@company_required
+def profile_edit(request, company, slug):
+    profile = selectors.company_profile(company)
     options = {"participations": profile.participations, "category_choices": selectors.category_choices()}
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, **options)
@@ -63,8 +71,9 @@ def profile_edit(request, slug):
 
 
 @login_required
-def products(request, slug):
-    profile = _profile(request, slug)
+@company_required
+def products(request, company, slug):
+    profile = selectors.company_profile(company)
     items = [{"key": key, "name": display_name(product["translations"], request.LANGUAGE_CODE), **product}
              for key, product in profile.state["products"].items()]
     return render(request, "expo/portal/products.html", _context(profile, products=items))
@@ -79,8 +88,9 @@ def _product(profile, key):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def product_edit(request, slug, key=None):
-    profile = _profile(request, slug)
+@company_required
+def product_edit(request, company, slug, key=None):
+    profile = selectors.company_profile(company)
     product = _product(profile, key) if key else None
     options = {"category_choices": selectors.category_choices()}
     if request.method == "POST":
@@ -102,8 +112,9 @@ def product_edit(request, slug, key=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def product_delete(request, slug, key):
-    profile = _profile(request, slug)
+@company_required
+def product_delete(request, company, slug, key):
+    profile = selectors.company_profile(company)
     product = _product(profile, key)
     if request.method == "POST":
         try:
@@ -118,8 +129,9 @@ def product_delete(request, slug, key):
 
 @login_required
 @require_POST
-def image_delete(request, slug, key, ref):
-    profile = _profile(request, slug)
+@company_required
+def image_delete(request, company, slug, key, ref):
+    profile = selectors.company_profile(company)
     if ref not in {image["ref"] for image in _product(profile, key)["images"]}:
         raise Http404
     try:
@@ -131,16 +143,18 @@ def image_delete(request, slug, key, ref):
 
 
 @login_required
-def change_detail(request, slug):
-    profile = _profile(request, slug)
+@company_required
+def change_detail(request, company, slug):
+    profile = selectors.company_profile(company)
     diff = change_diff(profile.pending) if profile.pending else None
     return render(request, "expo/portal/change.html", _context(profile, diff=diff))
 
 
 @login_required
 @require_POST
-def change_withdraw(request, slug):
-    profile = _profile(request, slug)
+@company_required
+def change_withdraw(request, company, slug):
+    profile = selectors.company_profile(company)
     if profile.pending is None:
         raise Http404
     try:
@@ -154,16 +168,13 @@ def change_withdraw(request, slug):
 
 @login_required
 @require_safe
-def pending_file(request, slug, name):
+@object_permission_required("expo.view_pending_file", fn=_pending_change)
+def pending_file(request, change, slug, name):
     """A file of the company's pending change (its logo or a product image), for the company's members and for
     editors; 404 for anything else, including files of an earlier change."""
-    change = selectors.pending_change_of(slug=slug)
-    if change is None or not (request.user.has_perm("companies.edit_profile", change.company)
-                              or request.user.has_perm("expo.review_profilechange")):
-        raise Http404
     path = f"{PENDING_DIR}/{name}"
     content_type = CONTENT_TYPES.get(name.rpartition(".")[2])
-    if content_type is None or path not in services.pending_files(change):
+    if content_type is None or path not in selectors.profile_change_files(change):
         raise Http404
     try:
         handle = pending_storage.open(path, "rb")

@@ -31,7 +31,7 @@ def invitation_accept(request, token):
     context = {"invitation": invitation, "company": invitation.company,
                "login_url": f"{reverse('accounts:login')}?next={request.path}"}
     if user is not None:
-        if user.email.strip().lower() != invitation.email.lower():
+        if not user.has_perm("expo.accept_invitation", invitation):  # logged in with another address
             return render(request, "expo/portal/invitation_accept.html", {**context, "other_account": True})
         if request.method == "POST":
             return _accept(request, invitation, user=user)

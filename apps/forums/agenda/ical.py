@@ -63,7 +63,7 @@ def calendar_bytes(*, sessions, name, version, released_at, session_url=None):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    stamp = released_at.astimezone(datetime.timezone.utc)
+    stamp = released_at.astimezone(datetime.UTC)
     for session in sessions:
         calendar.add_component(_event(session, version=version, stamp=stamp, session_url=session_url))
     if sessions:

@@ -8,8 +8,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from apps.notifications.registry import Kind, kind_register
 from apps.core.links import absolute
+from apps.notifications.registry import Kind, kind_register
 
 from .alerts import ALERT_KIND
 from .optin import CONFIRM_KIND, CONFIRM_MAX_AGE, confirm_token

@@ -10,7 +10,7 @@ from django.core import signing
 from django.utils import timezone
 
 from apps.notifications.audience import Audience
-from apps.notifications.models import Event
+from apps.notifications.selectors import event_count, event_times
 from apps.notifications.services import event_record
 
 CONFIRM_KIND = "forums.agenda_email_confirm"
@@ -58,24 +58,14 @@ class OptinState:
         return max(1, math.ceil((self.next_resend_at - timezone.now()).total_seconds() / 60))
 
 
-def _sent_since(agenda, since):
-    return Event.objects.filter(kind=CONFIRM_KIND, object_id=str(agenda.pk), created_at__gte=since)
-
-
 def optin_state(agenda, *, now=None):
     """Where the agenda's address stands: confirmed, or waiting (and when another email may go). One query."""
     now = now or timezone.now()
     confirmed = bool(agenda.email and agenda.email_confirmed_at)
     waiting = bool(agenda.email) and not confirmed and agenda.user_id is None
-    sent = list(_sent_since(agenda, now - timedelta(days=1)).order_by("-created_at")
-                .values_list("created_at", flat=True)) if waiting else []
+    sent = event_times(kind=CONFIRM_KIND, object_id=agenda.pk, since=now - timedelta(days=1)) if waiting else []
     next_resend_at = sent[0] + RESEND_INTERVAL if sent and sent[0] + RESEND_INTERVAL > now else None
     return OptinState(confirmed=confirmed, waiting=waiting, sent_today=len(sent), next_resend_at=next_resend_at)
-
-
-def _address_sent_today(address, now):
-    return Event.objects.filter(kind=CONFIRM_KIND, created_at__gte=now - timedelta(days=1),
-                                context__address=address).count()
 
 
 def confirm_record(agenda, *, now=None):
@@ -86,10 +76,11 @@ def confirm_record(agenda, *, now=None):
     address = agenda.email.strip().lower()
     if not address or agenda.user_id is not None:
         return None
-    if (_sent_since(agenda, now - timedelta(days=1)).count() >= DAILY_LIMIT
-            or _address_sent_today(address, now) >= ADDRESS_DAILY_LIMIT):
+    day_ago = now - timedelta(days=1)
+    if (event_count(kind=CONFIRM_KIND, object_id=agenda.pk, since=day_ago) >= DAILY_LIMIT
+            or event_count(kind=CONFIRM_KIND, since=day_ago, context={"address": address}) >= ADDRESS_DAILY_LIMIT):
         return None
-    serial = Event.objects.filter(kind=CONFIRM_KIND, object_id=str(agenda.pk)).count() + 1
+    serial = event_count(kind=CONFIRM_KIND, object_id=agenda.pk) + 1
     digest = hashlib.sha256(address.encode()).hexdigest()[:16]
     return event_record(kind=CONFIRM_KIND, subject=agenda, key=f"{CONFIRM_KIND}:{agenda.pk}:{digest}:{serial}",
                         context={"email": agenda.email, "address": address},

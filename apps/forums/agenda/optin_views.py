@@ -1,17 +1,17 @@
-"""Confirming the alert address of a visitor's agenda (double opt-in), and asking for the email again."""
+"""Confirming the alert address of a visitor's agenda (double opt-in), and asking for the email again. Both need
+forums.manage_agenda_email on the agenda (apps/forums/rules.py): an account's agenda has no such address."""
 
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from apps.accounts.decorators import object_permission_required
 from apps.core.ratelimits import limit
-from apps.forums.models import Agenda
 from apps.forums.selectors import programme, release_current
 
 from . import selectors, services
@@ -36,8 +36,8 @@ def agenda_confirm(request, token):
         return _bad_link(request, _("This confirmation link has expired. Ask for a new one on your agenda's page."))
     except signing.BadSignature:
         return _bad_link(request, _("This confirmation link is not valid. It may have been cut short or changed."))
-    agenda = Agenda.objects.filter(pk=agenda_id, user__isnull=True).first()
-    if agenda is None:
+    agenda = selectors.agenda_get(pk=agenda_id)
+    if agenda is None or not request.user.has_perm("forums.manage_agenda_email", agenda):  # an account's agenda
         return _bad_link(request, _("This confirmation link is not valid. It may have been cut short or changed."))
     if agenda.email.strip().lower() != email:
         return _bad_link(request, _("This link was sent to an address this agenda no longer uses."))
@@ -54,13 +54,15 @@ def agenda_confirm(request, token):
                                        "confirmed": agenda.email_confirmed_at is not None})
 
 
+def _agenda_of_token(request, token):
+    return selectors.agenda_by_token(token)
+
+
 @require_POST
 @limit("agenda_resend")
-def agenda_confirm_resend(request, token):
+@object_permission_required("forums.manage_agenda_email", fn=_agenda_of_token)
+def agenda_confirm_resend(request, agenda, token):
     """Email the confirmation link of the agenda's waiting address again (limits in optin.py)."""
-    agenda = selectors.agenda_by_token(token)
-    if agenda is None or agenda.user_id is not None:
-        raise Http404
     try:
         services.agenda_confirm_resend(agenda=agenda)
     except ValidationError as exc:

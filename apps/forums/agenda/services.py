@@ -12,7 +12,6 @@ from apps.forums.models import Agenda, AgendaEntry, ScheduleRelease
 
 from . import optin
 
-MAX_STARRED = 500
 ALERT_CHANGES = ("moved", "cancelled", "removed")  # a retitled ("changed") or added session alerts nobody
 
 
@@ -40,37 +39,12 @@ def _entries_replace(agenda, session_ids):
                                     ignore_conflicts=True)
 
 
-def released_ids(release):
-    """Ids of the sessions in a release (an empty set before the first release)."""
-    return {int(pk) for pk in release.snapshot.get("sessions", {})} if release is not None else set()
-
-
-def clean_session_ids(raw, *, known, strict=True):
-    """Session ids from user input (a list, or a comma-separated string) kept when released (in `known`), in
-    their order. Past MAX_STARRED: ValidationError when `strict`, else the first ones."""
-    if isinstance(raw, str):
-        raw = raw.replace(" ", "").split(",")
-    ids = []
-    for value in raw or []:
-        try:
-            pk = int(value)
-        except (TypeError, ValueError, OverflowError):  # JSON may bring 1e400 (inf) or NaN
-            continue
-        if pk in known and pk not in ids:
-            ids.append(pk)
-    if len(ids) > MAX_STARRED:
-        if strict:
-            raise ValidationError(_("An agenda holds at most %(count)d sessions.") % {"count": MAX_STARRED})
-        ids = ids[:MAX_STARRED]
-    return ids
-
-
 @transaction.atomic
 def agenda_save(*, session_ids, language, token="", email="", user=None):
     """Create or update a visitor's agenda (known by its token) or an account's agenda; returns the agenda.
 
     A token that is unknown, or belongs to an account's agenda, starts a new agenda with a new token. The starred
-    sessions are replaced by `session_ids` (released ids, already checked)."""
+    sessions are replaced by `session_ids` (released ids, checked by selectors.session_ids_from_input)."""
     if user is not None and user.is_authenticated:
         agenda = _user_agenda(user, language)
     else:
@@ -162,7 +136,7 @@ def release_alerts_record(*, release_id):
     """Alert every agenda that starred a session this release moved, cancelled or removed: one event per agenda
     and release (recorded again, it adds nothing), to the agenda's account or else its email address, listing all
     its affected sessions. Returns how many alerts this call recorded."""
-    from apps.notifications.models import Event
+    from apps.notifications.selectors import event_keys_recorded
 
     from .alerts import affected_by_agenda, alert_items, alert_key, alert_record
 
@@ -176,8 +150,7 @@ def release_alerts_record(*, release_id):
     if not starred:
         return 0
     items = alert_items(release=release, entries=entries)
-    done = set(Event.objects.filter(key__in=[alert_key(release.pk, pk) for pk in starred])
-               .values_list("key", flat=True))
+    done = event_keys_recorded(keys=[alert_key(release.pk, pk) for pk in starred])
     agendas = Agenda.objects.filter(pk__in=starred).select_related("user").order_by("pk")
     count = 0
     for agenda in agendas:

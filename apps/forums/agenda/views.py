@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from apps.accounts.decorators import object_permission_required
+from apps.core.links import absolute
 from apps.core.ratelimits import limit
 from apps.forums.selectors import programme, release_current
-from apps.core.links import absolute
 
 from . import ical, selectors, services
 from .forms import AgendaEmailForm, AgendaLinkForm
@@ -149,7 +150,8 @@ def agenda(request):
     release = release_current()
     raw = request.GET.get("s", "")
     if raw or not request.user.is_authenticated:
-        ids = services.clean_session_ids(raw[:6000], known=services.released_ids(release), strict=False)
+        ids = selectors.session_ids_from_input(raw[:6000], known=selectors.release_session_ids(release),
+                                               strict=False)
     else:
         ids = selectors.agenda_session_ids(selectors.agenda_of_user(request.user))
     return render(request, "forums/agenda/page.html", _agenda_context(request, release=release, ids=ids))
@@ -160,12 +162,12 @@ def agenda(request):
 def agenda_link(request):
     """Create (or update, with the token this browser kept) the agenda behind a personal calendar link."""
     release = release_current()
-    known = services.released_ids(release)
+    known = selectors.release_session_ids(release)
     form = AgendaLinkForm(request.POST)
-    ids = services.clean_session_ids(request.POST.get("sessions", "")[:6000], known=known, strict=False)
+    ids = selectors.session_ids_from_input(request.POST.get("sessions", "")[:6000], known=known, strict=False)
     if form.is_valid():
         try:
-            services.clean_session_ids(form.cleaned_data["sessions"], known=known)
+            selectors.session_ids_from_input(form.cleaned_data["sessions"], known=known)
         except ValidationError as exc:
             form.add_error("sessions", exc)
         else:
@@ -188,7 +190,7 @@ def agenda_manage(request, token):
     if agenda is None:
         raise Http404
     form = AgendaEmailForm(request.POST or None, initial={"email": agenda.email})
-    if request.method == "POST" and agenda.user_id is None and form.is_valid():
+    if request.method == "POST" and request.user.has_perm("forums.manage_agenda_email", agenda) and form.is_valid():
         services.agenda_email_set(agenda=agenda, email=form.cleaned_data["email"], language=get_language())
         messages.success(request, _("Your alert settings are saved."))
         return redirect("forums:agenda_manage", token=agenda.token)
@@ -202,12 +204,15 @@ def agenda_manage(request, token):
     return render(request, "forums/agenda/manage.html", context, status=400 if form.errors else 200)
 
 
+def _sign_in_first(request):
+    return JsonResponse({"error": _("Sign in to keep your agenda on your account.")}, status=403)
+
+
 @require_http_methods(["GET", "POST"])
 @limit("agenda_sync")
+@object_permission_required("forums.sync_agenda", denied=_sign_in_first)
 def agenda_sync(request):
     """The account's starred sessions as JSON; POST {"sessions": [ids]} replaces them (agenda.js, with CSRF)."""
-    if not request.user.is_authenticated:
-        return JsonResponse({"error": _("Sign in to keep your agenda on your account.")}, status=403)
     if request.method == "POST":
         try:
             raw = json.loads(request.body or b"{}").get("sessions", [])
@@ -216,7 +221,7 @@ def agenda_sync(request):
         except (ValueError, AttributeError):
             return JsonResponse({"error": _("Invalid request.")}, status=400)
         try:
-            ids = services.clean_session_ids(raw, known=services.released_ids(release_current()))
+            ids = selectors.session_ids_from_input(raw, known=selectors.release_session_ids(release_current()))
         except ValidationError as exc:
             return JsonResponse({"error": exc.messages[0]}, status=400)
         services.agenda_user_sync(user=request.user, session_ids=ids, language=get_language())

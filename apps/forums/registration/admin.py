@@ -1,5 +1,6 @@
 """Registrations in the admin, for organisers: lists by forum and state, attendee CSV, cancellations through the
-service (a freed place goes to the waiting list). Registrations are made on the public form, not here."""
+service (a freed place goes to the waiting list). Registrations are made on the public form, not here. The actions
+check the rules of apps/forums/rules.py, as the attendee CSV page does."""
 
 from django.contrib import admin, messages
 from django.http import HttpResponse
@@ -31,7 +32,16 @@ class RegistrationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Export the selected registrations as CSV"), permissions=["view"])
+    def has_export_attendees_permission(self, request):
+        return request.user.has_perm("forums.export_attendees")
+
+    def has_cancel_registration_permission(self, request):
+        return request.user.has_perm("forums.cancel_registration")
+
+    def has_fill_places_permission(self, request):
+        return request.user.has_perm("forums.fill_places")
+
+    @admin.action(description=_("Export the selected registrations as CSV"), permissions=["export_attendees"])
     def export_csv(self, request, queryset):
         rows = queryset.order_by("forum__starts_on", "forum__slug", "created_at", "pk")
         response = HttpResponse(registrations_csv(rows, with_forum=True), content_type="text/csv; charset=utf-8")
@@ -39,7 +49,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         return response
 
     @admin.action(description=_("Cancel the selected registrations (freed places go to the waiting list)"),
-                  permissions=["change"])
+                  permissions=["cancel_registration"])
     def cancel_registrations(self, request, queryset):
         active = list(queryset.exclude(state=RegistrationState.CANCELLED))
         for registration in active:
@@ -47,7 +57,8 @@ class RegistrationAdmin(admin.ModelAdmin):
         self.message_user(request, ngettext("%(count)d registration cancelled.", "%(count)d registrations cancelled.",
                                            len(active)) % {"count": len(active)}, messages.SUCCESS)
 
-    @admin.action(description=_("Give free places of these forums to their waiting lists"), permissions=["change"])
+    @admin.action(description=_("Give free places of these forums to their waiting lists"),
+                  permissions=["fill_places"])
     def fill_places(self, request, queryset):
         promoted = 0
         for forum in {registration.forum for registration in queryset}:

@@ -10,9 +10,9 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.links import absolute
 from apps.notifications.audience import Audience
 from apps.notifications.registry import Kind, kind_register
-from apps.core.links import absolute
 from apps.notifications.services import event_record
 
 CONFIRMED = "forums.registration_confirmed"  # a place or the waiting list, right after signing up

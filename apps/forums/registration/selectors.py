@@ -34,6 +34,21 @@ def forum_get(*, slug):
     return Forum.objects.filter(slug=slug).prefetch_related("translations").first()
 
 
+def registration_waitlist_position(registration):
+    """1 for the first person on the forum's waiting list (the oldest), None when not waitlisted."""
+    if registration.state != RegistrationState.WAITLISTED:
+        return None
+    earlier = Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at,
+                                                            pk__lt=registration.pk)
+    return Registration.objects.filter(earlier, forum_id=registration.forum_id,
+                                       state=RegistrationState.WAITLISTED).count() + 1
+
+
+def forum_has_free_place(forum, confirmed):
+    """Whether a forum with `confirmed` confirmed registrations has a place left (no capacity: always)."""
+    return forum.capacity is None or confirmed < forum.capacity
+
+
 def registration_get(*, token):
     if not token:
         return None

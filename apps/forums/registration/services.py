@@ -10,12 +10,12 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.forums.models import Forum, Registration, RegistrationState
 
 from . import notifications
+from .selectors import forum_has_free_place, registration_waitlist_position
 
 DUPLICATE_MESSAGE = _("This email address is already registered for this forum. Use the link in your confirmation "
                       "email to see or cancel your registration.")
@@ -38,20 +38,6 @@ def _confirmed_count(forum):
     return Registration.objects.filter(forum=forum, state=RegistrationState.CONFIRMED).count()
 
 
-def waitlist_position(registration):
-    """1 for the first person on the forum's waiting list (the oldest), None when not waitlisted."""
-    if registration.state != RegistrationState.WAITLISTED:
-        return None
-    earlier = Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at,
-                                                            pk__lt=registration.pk)
-    return Registration.objects.filter(earlier, forum_id=registration.forum_id,
-                                       state=RegistrationState.WAITLISTED).count() + 1
-
-
-def has_free_place(forum, confirmed):
-    return forum.capacity is None or confirmed < forum.capacity
-
-
 def _active(forum, email):
     return Registration.objects.filter(forum=forum, email=email).exclude(state=RegistrationState.CANCELLED)
 
@@ -66,13 +52,13 @@ def _open_forum_lock(forum):
 def _create(forum, *, name, email, organisation, language, user):
     """A new registration of a normalised address (the forum row locked): a place while there is one, else the
     waiting list, and its confirmation email. IntegrityError when the address holds an active registration."""
-    state = RegistrationState.CONFIRMED if has_free_place(forum, _confirmed_count(forum)) else \
+    state = RegistrationState.CONFIRMED if forum_has_free_place(forum, _confirmed_count(forum)) else \
         RegistrationState.WAITLISTED
     with transaction.atomic():  # the partial unique constraint: the last word on duplicates
         registration = Registration.objects.create(
             forum=forum, user=user if user is not None and user.is_authenticated else None, name=name.strip(),
             email=email, organisation=organisation.strip(), language=language, state=state, token=_token())
-    notifications.registration_confirmed_record(registration, position=waitlist_position(registration))
+    notifications.registration_confirmed_record(registration, position=registration_waitlist_position(registration))
     return registration
 
 
@@ -106,7 +92,7 @@ def registration_request(*, forum, name, email, organisation="", language, user=
             existing = _active(forum, email).first()
     if existing is not None:
         notifications.registration_existing_record(existing, language=language,
-                                                   position=waitlist_position(existing))
+                                                   position=registration_waitlist_position(existing))
     return None
 
 
@@ -116,7 +102,7 @@ def _promote(forum):
     confirmed = _confirmed_count(forum)
     waiting = Registration.objects.filter(forum=forum, state=RegistrationState.WAITLISTED).order_by("created_at", "pk")
     for registration in waiting.select_for_update():
-        if not has_free_place(forum, confirmed):
+        if not forum_has_free_place(forum, confirmed):
             break
         registration.state = RegistrationState.CONFIRMED
         registration.save(update_fields=["state", "updated_at"])

@@ -4,8 +4,8 @@ in their emails) and the attendee list for organisers. Never cached: forms carry
 A sign-up answers the same whether or not the address was registered already (one redirect to one page, the same
 words): only the email that follows differs, so the form cannot be used to find out who is registered."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from menus.utils import set_language_changer
+from rules.contrib.views import permission_required
 
 from apps.core.ratelimits import limit
 from apps.forums.models import RegistrationState
@@ -88,8 +89,8 @@ def registration_manage(request, token):
     set_language_changer(request, lambda language: manage_path(registration, language))
     response = render(request, "forums/registration/manage.html", {
         "registration": registration, "forum": registration.forum,
-        "position": services.waitlist_position(registration), "just_cancelled": "cancelled" in request.GET,
-        "states": RegistrationState,
+        "position": selectors.registration_waitlist_position(registration),
+        "just_cancelled": "cancelled" in request.GET, "states": RegistrationState,
     })
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"  # the token must not leak to other sites
@@ -98,12 +99,10 @@ def registration_manage(request, token):
 
 @never_cache
 @require_safe
+@login_required
+@permission_required("forums.export_attendees", raise_exception=True)  # the same for every forum: no object
 def attendees_csv(request, slug):
     """The forum's attendee list for its organisers (staff who may view registrations)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not (request.user.is_staff and request.user.has_perm("forums.view_registration")):
-        raise PermissionDenied
     forum = selectors.forum_get(slug=slug)
     if forum is None:
         raise Http404

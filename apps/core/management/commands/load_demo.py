@@ -4,19 +4,11 @@ from django.utils.translation import gettext as _
 from apps.core.demo import demo_load
 
 
-def created_message(report):
-    return _(
-        "Demo data loaded: %(pages)d page translations, %(companies)d companies and %(users)d users created."
-    ) % {"pages": report.pages, "companies": report.companies, "users": report.users}
-
-
-def report_write(command, report):
-    for reverse_id in report.adopted_pages:
-        command.stderr.write(command.style.WARNING(_(
-            "The existing page at the address of the demo page \"%(page)s\" was kept with its content; "
-            "run reset_demo to replace it with the demo's."
-        ) % {"page": reverse_id}))
-    command.stdout.write(command.style.SUCCESS(created_message(report)))
+def report_write(command, report, message):
+    """The report's notes as warnings, then `message` with the counts of every part."""
+    for note in report.notes:
+        command.stderr.write(command.style.WARNING(note))
+    command.stdout.write(command.style.SUCCESS(message % {"counts": report.summary()}))
 
 
 class Command(BaseCommand):
@@ -28,4 +20,4 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        report_write(self, demo_load())
+        report_write(self, demo_load(), _("Demo data loaded. Records created: %(counts)s."))

@@ -18,10 +18,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         deleted, created = demo_reset()
-        self.stdout.write(_(
-            "Demo data deleted: %(pages)d pages, %(companies)d companies and %(users)d users."
-        ) % {"pages": deleted.pages, "companies": deleted.companies, "users": deleted.users})
-        for username in deleted.kept_users:
-            self.stderr.write(self.style.WARNING(
-                _("User %(username)s was kept: other content refers to it.") % {"username": username}))
-        report_write(self, created)
+        report_write(self, deleted, _("Demo data deleted. Records deleted: %(counts)s."))
+        report_write(self, created, _("Demo data loaded. Records created: %(counts)s."))
