@@ -10,7 +10,7 @@ page reads) is redirected to the bare page, so junk query strings cannot fill th
 
 from cms.views import details as cms_page_view
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect
 
 from .cache import is_cacheable_request
 
@@ -35,6 +35,19 @@ class AnonymousCookieFreeMiddleware:
             else:
                 del response["Vary"]
         return response
+
+
+class RejectNulMiddleware:
+    """A NUL byte in the path or query is never a real address, and PostgreSQL refuses it in text columns (the CMS
+    looks pages up by path): answer 400 before anything queries with it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            return HttpResponseBadRequest(content_type="text/plain")  # no page: nothing may render with that path
+        return self.get_response(request)
 
 
 class CanonicalCmsPageMiddleware:

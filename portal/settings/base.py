@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "apps.core.csp.PortalCSPMiddleware",  # after WhiteNoise: static files need no policy
     "apps.core.early_cache.EarlyPageCacheMiddleware",  # cached anonymous pages, before sessions and the CMS
