@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
 
+from apps.core.languages import CHINESE, ENGLISH, translations_apply
+
 from .models import Company, Membership, Product
 from .search import initial_en, initial_pinyin, search_document
 from .signals import company_changed
@@ -12,10 +14,7 @@ from .signals import company_changed
 def company_create(*, slug, segment, translations, **fields):
     """Create a company; `translations` maps a language code to its translated fields."""
     company = Company(slug=slug, segment=segment, **fields)
-    for language, values in translations.items():
-        company.set_current_language(language)
-        for name, value in values.items():
-            setattr(company, name, value)
+    translations_apply(company, translations)
     company.full_clean()
     company.save()
     return company
@@ -74,7 +73,7 @@ def company_index(*, company):
     """Recompute the company's A-Z initials and keyword-search document from its names and its products' names
     in both languages; once the transaction commits, `company_changed` makes the pages showing it stale."""
     names = {row.language_code: row for row in Company._parler_meta.root_model.objects.filter(master=company)}
-    english, chinese = names.get("en"), names.get("zh-hans")
+    english, chinese = names.get(ENGLISH), names.get(CHINESE)
     product_names = Product._parler_meta.root_model.objects.filter(master__company=company).values_list(
         "name", flat=True)
     texts = [value for row in names.values() for value in (row.name, row.short_name)]

@@ -10,13 +10,10 @@ from django.utils.safestring import mark_safe
 
 from apps.companies.selectors import products_of
 from apps.companies.signals import company_page_sections
+from apps.core.languages import other_language
 
 from . import selectors
 from .models import expo_url
-
-
-def _other(language):
-    return selectors.OTHER_LANGUAGE.get(language, "en")
 
 
 class Texts(dict):
@@ -28,7 +25,7 @@ class Texts(dict):
         texts = cls()
         for name in fields:
             texts[name] = ("", language)
-            for code in (language, _other(language)):
+            for code in (language, other_language(language)):
                 value = getattr(rows.get(code), name, "") if code in rows else ""
                 if value:
                     texts[name] = (value, code)

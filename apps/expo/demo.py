@@ -19,13 +19,14 @@ from apps.companies.demo import logo_attach
 from apps.companies.models import Company, Product, ProductCategory, ProductImage
 from apps.companies.services import company_create, company_index
 from apps.core.demo.fixtures import DEMO_DIR
+from apps.core.languages import CHINESE
 
 from .demo_images import product_png
 from .models import Booth, Edition, Hall, Participation
 from .services import expo_changed
 
 EXPO_DIR = DEMO_DIR / "expo"
-LANGUAGES = ("en", "zh-hans")
+LANGUAGES = ("en", CHINESE)
 MARGIN, AISLE = 4, 4  # metres around the booths and between pairs of rows
 
 
@@ -103,9 +104,9 @@ def _halls(edition, specs):
 
 def _generated_company(row, kind, index, countries):
     slug, _kind, region, en, zh, short_en, short_zh, city_en, city_zh = row
-    texts = {"en": {"short": short_en, "city": city_en}, "zh-hans": {"short": short_zh, "city": city_zh}}
+    texts = {"en": {"short": short_en, "city": city_en}, CHINESE: {"short": short_zh, "city": city_zh}}
     translations = {language: {
-        "name": {"en": en, "zh-hans": zh}[language], "short_name": texts[language]["short"],
+        "name": {"en": en, CHINESE: zh}[language], "short_name": texts[language]["short"],
         "city": texts[language]["city"], "summary": kind["summary"][language].format(**texts[language]),
         "profile": "<p>{}</p>".format(kind["summary"][language].format(**texts[language])),
     } for language in LANGUAGES}
@@ -148,7 +149,7 @@ def _products(company, index, kind, categories):
         category, en, zh, description_en, description_zh = table[(index + position) % len(table)]
         product = _translate(Product(company=company, position=position), {
             "en": {"name": en, "description": description_en},
-            "zh-hans": {"name": zh, "description": description_zh}})
+            CHINESE: {"name": zh, "description": description_zh}})
         product.save()
         product.categories.set([categories[category]])
         family = categories[category].parent.slug if categories[category].parent_id else category

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.languages import CHINESE, ENGLISH
 from apps.core.links import absolute
 from apps.notifications.audience import Audience
 from apps.notifications.registry import Kind, kind_register
@@ -45,7 +46,7 @@ def _invitation_context(event, invitation):
 def _reminder_context(event, company):
     from .portal.completeness import LABELS
 
-    names = {"en": _("In English"), "zh-hans": _("In Chinese")}
+    names = {ENGLISH: _("In English"), CHINESE: _("In Chinese")}
     missing = [(names.get(language, language), [LABELS[code] for code in codes if code in LABELS])
                for language, codes in event.context.get("missing", {}).items() if codes]
     return {"company_name": _company_name(company), "missing": missing,

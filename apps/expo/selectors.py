@@ -7,11 +7,11 @@ from django.db.models.functions import Coalesce
 
 from apps.companies.models import Company, Product, ProductCategory
 from apps.companies.search import query_filter
+from apps.core.languages import is_chinese, other_language
 
 from .models import Booth, Edition, EditionStatus, Hall, Participation
 
 PAGE_SIZE = 24
-OTHER_LANGUAGE = {"en": "zh-hans", "zh-hans": "en"}
 
 
 def public_editions():
@@ -97,9 +97,9 @@ def directory(*, edition, filters, language):
         condition = query_filter(filters.q, field="company__search_document")
         if condition is not None:
             queryset = queryset.filter(condition)
-    initial = "company__initial_pinyin" if language == "zh-hans" else "company__initial_en"
+    initial = "company__initial_pinyin" if is_chinese(language) else "company__initial_en"
     queryset = queryset.annotate(
-        sort_name=Coalesce(_name_in(language), _name_in(OTHER_LANGUAGE.get(language, "en"))),
+        sort_name=Coalesce(_name_in(language), _name_in(other_language(language))),
         others_last=Case(When(**{initial: "#"}, then=Value(1)), default=Value(0), output_field=IntegerField()))
     return queryset.select_related("company").prefetch_related(
         "company__translations",

@@ -1,7 +1,6 @@
 """Public expo pages (the apphook of the Expo page): the expo root, an edition, its exhibitor directory, its halls'
 floor plans and the company pages. Thin: selector -> render; anonymous responses are cached (see cache.py)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -10,6 +9,8 @@ from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
 
 from apps.companies.selectors import product_category_tree
+from apps.core.languages import is_chinese
+from apps.core.paging import language_switch_keeps_query, paginate, query_without
 
 from . import company_page, selectors
 from .cache import cache_company_page, cache_public_page
@@ -27,8 +28,7 @@ def _edition_or_404(slug):
 
 def _keep_query(request, path_name, **kwargs):
     """Switch language keeping the query string (filters, highlights)."""
-    query = request.GET.urlencode()
-    set_language_changer(request, lambda code: expo_url(path_name, code, **kwargs) + (f"?{query}" if query else ""))
+    language_switch_keeps_query(request, lambda code: expo_url(path_name, code, **kwargs))
 
 
 @require_safe
@@ -53,21 +53,6 @@ def edition_detail(request, edition):
     return render(request, "expo/edition.html", context)
 
 
-def _page(request, queryset):
-    paginator = Paginator(queryset, selectors.PAGE_SIZE, allow_empty_first_page=True)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger) as exc:
-        raise Http404(_("There is no such page of exhibitors.")) from exc
-
-
-def _params_without(request, *names):
-    params = request.GET.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
-
-
 @require_safe
 @cache_public_page(params=("hall", "category", "segment", "region", "letter", "pinyin", "page"),
                    uncached=("q",))
@@ -78,13 +63,14 @@ def directory(request, edition):
     form = DirectoryFilterForm(request.GET or None, halls=list(edition.halls.all()), category_tree=tree)
     _keep_query(request, "directory", edition=edition.slug)
     context = {"edition": edition, "form": form, "letters": [value for value, _label in LETTERS],
-               "letter_param": "pinyin" if language == "zh-hans" else "letter",
-               "query_string": _params_without(request, "page"),
-               "letter_query": _params_without(request, "page", "letter", "pinyin")}
+               "letter_param": "pinyin" if is_chinese(language) else "letter",
+               "query_string": query_without(request, "page"),
+               "letter_query": query_without(request, "page", "letter", "pinyin")}
     if form.is_bound and not form.is_valid():
         return render(request, "expo/directory.html", {**context, "page": None}, status=400)
     filters = selectors.DirectoryFilters(**form.filters()) if form.is_bound else selectors.DirectoryFilters()
-    page = _page(request, selectors.directory(edition=edition, filters=filters, language=language))
+    page = paginate(request, selectors.directory(edition=edition, filters=filters, language=language),
+                    selectors.PAGE_SIZE, message=_("There is no such page of exhibitors."))
     response = render(request, "expo/directory.html", {**context, "page": page, "filters": filters,
                                                        "filtered": any(vars(filters).values())})
     response.cacheable = not filters.q  # searches are not cached: there is no end to them

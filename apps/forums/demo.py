@@ -17,6 +17,7 @@ from django.db import transaction
 
 from apps.companies.models import Company
 from apps.core.demo.fixtures import DEMO_DIR
+from apps.core.languages import CHINESE
 from apps.expo.selectors import edition_by_slug
 
 from .cache import content_version_bump
@@ -25,7 +26,7 @@ from .services import schedule_release
 
 FORUMS_DIR = DEMO_DIR / "forums"
 EDITION_SLUG = "rubber-expo-2026"
-LANGUAGES = ("en", "zh-hans")
+LANGUAGES = ("en", CHINESE)
 RELEASE_NOTE_EN = "The programme of the expo forums."
 RELEASE_NOTE_ZH = "博览会同期论坛日程。"
 

@@ -8,16 +8,17 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 
+from apps.core.languages import other_language
+
 from .models import SessionFormat, SpeakerRole
 
 NOW_NEXT_WINDOW = datetime.timedelta(hours=12)  # "now / next" shows when a session starts within this time
-OTHER_LANGUAGE = {"en": "zh-hans", "zh-hans": "en"}
 
 
 def translated(values, language):
     """The value in `language`, else in the other language ("" when neither)."""
     values = values or {}
-    return values.get(language) or values.get(OTHER_LANGUAGE.get(language, settings.LANGUAGE_CODE)) or ""
+    return values.get(language) or values.get(other_language(language)) or ""
 
 
 def parse_utc(text):

@@ -1,6 +1,6 @@
 """The snapshot of the whole draft programme: what a release stores and what public pages read.
 
-Plain JSON (string keys, translated values as {"en": ..., "zh-hans": ...} with "" for a missing translation,
+Plain JSON (string keys, translated values as {language: ...} with "" for a missing translation,
 times as ISO 8601 in UTC): see the forums contract in the module docstring of apps.forums.models.
 """
 

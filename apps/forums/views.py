@@ -4,7 +4,6 @@ Editors who may change sessions (forums.preview_schedule, apps/forums/rules.py) 
 on the fly, never cached).
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -12,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from menus.utils import set_language_changer
+
+from apps.core.paging import language_switch_keeps_query, paginate, query_without
 
 from . import selectors
 from .cache import cached_for_anonymous
@@ -65,9 +65,8 @@ def _programme(request):
 
 
 def _render(request, template, context, *, preview, status=200):
-    query = request.GET.urlencode()
     name, kwargs = request.resolver_match.url_name, request.resolver_match.kwargs
-    set_language_changer(request, lambda code: forums_url(name, code, **kwargs) + (f"?{query}" if query else ""))
+    language_switch_keeps_query(request, lambda code: forums_url(name, code, **kwargs))
     preview_query = "?preview=1" if preview else ""
     context = {**context, "preview": preview, "agenda_url": optional_url("agenda"), "preview_query": preview_query,
                "links": links(preview_query)}
@@ -87,13 +86,6 @@ def _now_next(programme, sessions):
     return None
 
 
-def _query_without(request, *names):
-    params = request.GET.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
-
-
 @require_safe
 @cached_for_anonymous(params=("day", "forum", "room", "topic"), uncached=PREVIEW)
 def programme_page(request):
@@ -110,7 +102,7 @@ def programme_page(request):
     context = {
         "programme": programme, "form": form, "days": _by_day(sessions), "filtered": any(chosen.values()),
         "day_links": [(day, day == chosen.get("day")) for day in programme.days],
-        "query_without_day": _query_without(request, "day"),
+        "query_without_day": query_without(request, "day"),
         "now_next": _now_next(programme, programme.filtered(**filters)),
         "ical_url": optional_url("ical_all"), "json_url": optional_url("schedule_json"),
     }
@@ -191,11 +183,7 @@ def changelog_page(request):
     language = get_language()
     release = selectors.release_current()
     programme = selectors.programme(release=release, language=language) if release else Programme({}, language=language)
-    paginator = Paginator(selectors.releases_list(), CHANGES_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger) as exc:
-        raise Http404 from exc
+    page_obj = paginate(request, selectors.releases_list(), CHANGES_PER_PAGE)
     releases = [_release_view(item, programme, language) for item in page_obj.object_list]
     return _render(request, "forums/changelog.html", {"page_obj": page_obj, "releases": releases},
                    preview=False)

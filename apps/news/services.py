@@ -11,6 +11,8 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.languages import translations_apply
+
 from . import covers, revisions
 from .cache import content_version_bump
 from .models import Article, ArticleRevision, ArticleState
@@ -115,10 +117,7 @@ def article_create(*, author, translations, category=None, tags=(), companies=()
     """Create a draft; `translations` maps a language code to its fields (title, slug, lead, body ...)."""
     _require(author, "news.add_article")
     article = Article(author=author, category=category, publish_at=publish_at, unpublish_at=unpublish_at)
-    for language, values in translations.items():
-        article.set_current_language(language)
-        for name, value in values.items():
-            setattr(article, name, value)
+    translations_apply(article, translations)
     _schedule_check(article)
     if cover_data:
         _cover_apply(article, cover_data)

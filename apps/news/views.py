@@ -4,7 +4,6 @@ import datetime
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -14,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from menus.utils import set_language_changer
 
+from apps.core.paging import paginate
 from apps.core.ratelimits import limit
 
 from . import selectors, services
@@ -22,12 +22,9 @@ from .models import news_url
 
 
 def _page(request, queryset):
-    paginator = Paginator(queryset, selectors.PAGE_SIZE, allow_empty_first_page=True)
-    paginator.count = memo(f"count:{request.path}", queryset.count)  # once per content version, not per page
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger) as exc:
-        raise Http404(_("There is no such page of articles.")) from exc
+    count = memo(f"count:{request.path}", queryset.count)  # once per content version, not per page
+    message = _("There is no such page of articles.")
+    return paginate(request, queryset, selectors.PAGE_SIZE, count=count, message=message)
 
 
 def _sidebar(language, tree):

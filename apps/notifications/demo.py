@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.languages import CHINESE
+
 from .audience import Audience
 from .kinds import ANNOUNCEMENTS_TOPIC
 from .models import Event, Subscription, SubscriptionTopic
@@ -11,16 +13,16 @@ from .services import event_record
 SUBSCRIBERS = [
     ("buyer@tires.example", "en", "immediate"),
     ("analyst@market.example", "en", "daily"),
-    ("caigou@luntai.example", "zh-hans", "immediate"),
-    ("yanjiu@xiangjiao.example", "zh-hans", "daily"),
+    ("caigou@luntai.example", CHINESE, "immediate"),
+    ("yanjiu@xiangjiao.example", CHINESE, "daily"),
 ]
 WELCOME_KEY = "announcement:demo-welcome"
 WELCOME = {
     "title": {"en": "Welcome to the Rubber Valley Industry Portal",
-              "zh-hans": "欢迎使用橡胶谷产业门户"},
+              CHINESE: "欢迎使用橡胶谷产业门户"},
     "text": {"en": "From today you receive the platform's announcements here: expo dates, forum programmes, "
                    "trading-center notices and news from the whole rubber industry chain.",
-             "zh-hans": "从今天起，您将在这里收到平台公告：博览会日程、论坛议程、交易中心公告以及橡胶全产业链资讯。"},
+             CHINESE: "从今天起，您将在这里收到平台公告：博览会日程、论坛议程、交易中心公告以及橡胶全产业链资讯。"},
 }
 
 

@@ -15,7 +15,7 @@ def _confirm_context(event, subscription):
 
 
 def _announcement_context(event, subject):
-    """An announcement carries its text in each language: {"title": {"en": ..., "zh-hans": ...}, "text": {...}}."""
+    """An announcement carries its text in each language: {"title": {language: ...}, "text": {...}}."""
     def pick(values):
         return values.get(get_language()) or next(iter(values.values()), "")
 

@@ -18,13 +18,14 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from apps.accounts.demo import users_build, users_delete
 from apps.core.demo.fixtures import DEMO_DIR, html
+from apps.core.languages import CHINESE
 
 from . import services
 from .demo_pdf import DemoPdfWriter, plain_text
 from .models import Notice, NoticeAttachment, NoticeCounter, TradingCenter
 
 TRADING_DIR = DEMO_DIR / "trading"
-LANGUAGES = ("en", "zh-hans")
+LANGUAGES = ("en", CHINESE)
 PUBLISHED_AT = datetime.time(9, 0)  # demo notices are approved at 09:00 on their issue date
 
 
@@ -79,7 +80,7 @@ def _publish(*, spec, center, drafter, author, writer, center_spec, by_key):
         center=center, kind=spec["kind"], author=drafter, translations=_translations(spec, ("title", "body")),
         issue_date=issue_date, effective_from=_moment(spec.get("effective_from")),
         effective_until=_moment(spec.get("effective_until")), pinned=spec.get("pinned", False),
-        prevailing_language=spec.get("prevailing", "zh-hans"), supersedes=supersedes,
+        prevailing_language=spec.get("prevailing", CHINESE), supersedes=supersedes,
     )
     if spec.get("attachment"):
         services.attachment_add(notice=notice, upload=_attachment(writer, center_spec, spec), user=drafter)

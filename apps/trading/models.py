@@ -17,6 +17,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from apps.core.languages import CHINESE
 from apps.core.richtext import RichTextField
 
 from .storage import attachment_storage
@@ -96,7 +97,7 @@ class Notice(TranslatableModel):
                                    help_text=_("The earlier notice this one corrects or replaces."))
     pinned = models.BooleanField(_("pinned"), default=False, help_text=_("Pinned notices head the notice board."))
     prevailing_language = models.CharField(
-        _("prevailing language"), max_length=10, choices=settings.LANGUAGES, default="zh-hans",
+        _("prevailing language"), max_length=10, choices=settings.LANGUAGES, default=CHINESE,
         help_text=_("The version that prevails if the two language versions differ."),
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",

@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.languages import translations_apply
+
 from .cache import content_version_bump
 from .models import (
     EDITABLE_STATUSES,
@@ -33,14 +35,6 @@ def _require(user, permission):
         raise PermissionDenied(_("You may not do this with trading notices."))
 
 
-def _translations_apply(obj, translations):
-    """Set translated fields; `translations` maps a language code to {field: value}."""
-    for language, values in (translations or {}).items():
-        obj.set_current_language(language)
-        for name, value in values.items():
-            setattr(obj, name, value)
-
-
 def _changed():
     transaction.on_commit(content_version_bump)
 
@@ -52,7 +46,7 @@ def _locked(notice):
 @transaction.atomic
 def center_create(*, slug, translations, position=0):
     center = TradingCenter(slug=slug, position=position)
-    _translations_apply(center, translations)
+    translations_apply(center, translations)
     return center_save(center=center)
 
 
@@ -73,7 +67,7 @@ def notice_create(*, center, kind, translations, author, **fields):
     if unknown:
         raise TypeError(f"Unknown notice fields: {sorted(unknown)}")
     notice = Notice(center=center, kind=kind, created_by=author, updated_by=author, **fields)
-    _translations_apply(notice, translations)
+    translations_apply(notice, translations)
     return _draft_store(notice)
 
 
@@ -112,7 +106,7 @@ def notice_update(*, notice, user, translations=None, **fields):
         raise ValidationError(_("A published notice cannot be changed; publish a correction instead."))
     for name, value in fields.items():
         setattr(notice, name, value)
-    _translations_apply(notice, translations)
+    translations_apply(notice, translations)
     notice.updated_by = user
     return _draft_store(notice)
 

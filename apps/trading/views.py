@@ -2,7 +2,6 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,6 +9,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
+
+from apps.core.paging import language_switch_keeps_query, paginate, query_without
 
 from . import selectors
 from .cache import cached_for_anonymous, content_version
@@ -56,26 +57,14 @@ def board(request, center):
     now = timezone.now()
     notices = selectors.board_notices(center=center, kind=filters.get("type") or None, year=filters.get("year"),
                                       query=filters.get("q", ""), now=now)
-    paginator = Paginator(notices, BOARD_PAGE_SIZE)
-    try:
-        page_obj = paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger) as exc:
-        raise Http404 from exc
+    page_obj = paginate(request, notices, BOARD_PAGE_SIZE)
     _with_effect(page_obj.object_list, now)
-    query_string = request.GET.urlencode()
-    set_language_changer(request, lambda language: trading_url("board", language, center=center.slug)
-                         + (f"?{query_string}" if query_string else ""))
+    language_switch_keeps_query(request, lambda language: trading_url("board", language, center=center.slug))
     feeds = [(value, label, trading_url("feed", center=center.slug, kind=value)) for value, label in NoticeKind.choices]
     response = render(request, "trading/board.html", {**context, "page_obj": page_obj, "filters": filters,
-                                                      "feeds": feeds, "query_string": _without_page(request)})
+                                                      "feeds": feeds, "query_string": query_without(request, "page")})
     response.cacheable = not filters.get("q")  # searches are not cached: there is no end to them
     return response
-
-
-def _without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 @require_safe

@@ -1,11 +1,19 @@
-"""Template helpers of the site shell: language alternates for the switcher and hreflang links."""
+"""Template helpers of the site shell: language alternates for the switcher and hreflang links, `is_chinese`."""
 
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch
 from menus.utils import DefaultLanguageChanger
 
+from apps.core import languages
+
 register = template.Library()
+
+
+@register.filter
+def is_chinese(code):
+    """{% if LANGUAGE_CODE|is_chinese %}: the Chinese page (list separators, og:locale)."""
+    return languages.is_chinese(code)
 
 
 def language_url(request, code):

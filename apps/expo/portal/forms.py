@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.companies.regions import Region
+from apps.core.languages import CHINESE, ENGLISH
 from apps.core.richtext import richtext_clean
 
 from .profile import LANGUAGES, PRODUCT_TRANSLATED, SHARED, TRANSLATED
 from .uploads import image_check
 
-LANGUAGE_LABELS = {"en": _("English"), "zh-hans": _("Chinese")}
+LANGUAGE_LABELS = {ENGLISH: _("English"), CHINESE: _("Chinese")}
 
 
 def suffix(language):

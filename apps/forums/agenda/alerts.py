@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from apps.core.languages import blank_texts
 from apps.forums.models import AgendaEntry, ScheduleRelease
 from apps.notifications.audience import Audience
 from apps.notifications.services import event_record
@@ -23,12 +24,12 @@ def affected_by_agenda(*, session_ids):
 
 
 def _room(snapshots, room_id):
-    """The room's names {en, zh-hans} from the newest snapshot that knows it ("" for no room)."""
+    """The room's names {language: name} from the newest snapshot that knows it ("" for no room)."""
     for snapshot in snapshots:
         room = snapshot.get("rooms", {}).get(str(room_id)) if room_id is not None else None
         if room:
             return room["name"]
-    return {"en": "", "zh-hans": ""}
+    return blank_texts()
 
 
 def _slot(summary, snapshots):
@@ -51,8 +52,8 @@ def alert_items(*, release, entries):
         summary = entry.get("after") or entry.get("before") or {}
         items[pk] = {
             "session": pk, "change": entry["change"],
-            "title": summary.get("title") or (session or {}).get("title") or {"en": "", "zh-hans": ""},
-            "forum": forum["title"] if forum else {"en": "", "zh-hans": ""},
+            "title": summary.get("title") or (session or {}).get("title") or blank_texts(),
+            "forum": forum["title"] if forum else blank_texts(),
             "time_zone": forum["time_zone"] if forum else "Asia/Shanghai",
             "before": _slot(entry.get("before"), snapshots),
             "after": _slot(entry.get("after"), snapshots) if entry["change"] != "removed" else None,

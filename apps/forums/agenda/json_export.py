@@ -5,6 +5,7 @@ import json
 
 from django.utils.translation import get_language
 
+from apps.core.languages import CODES
 from apps.forums.snapshot import utc_iso
 
 from .links import url_maker
@@ -31,7 +32,7 @@ def schedule_document(*, release, absolute):
         "version": release.version,
         "generated_at": utc_iso(release.released_at),
         "language": get_language(),
-        "languages": ["en", "zh-hans"],
+        "languages": list(CODES),
         "forums": forums,
         "rooms": sorted(snapshot.get("rooms", {}).values(), key=lambda r: (r["position"], r["slug"])),
         "topics": sorted(snapshot.get("topics", {}).values(), key=lambda t: t["slug"]),

@@ -14,6 +14,7 @@ from django.db import transaction
 from apps.companies.models import ChainSegment, Company, Product, ProductCategory
 from apps.companies.regions import Region
 from apps.companies.search import initial_en, initial_pinyin, search_document
+from apps.core.languages import CHINESE
 from apps.expo.cache import expo_cache
 from apps.expo.models import Booth, Edition, EditionStatus, Hall, Participation
 
@@ -61,13 +62,13 @@ class Command(BaseCommand):
                                          ends_on=datetime.date(2026, 9, 18))
         EditionText.objects.bulk_create([
             EditionText(master=edition, language_code="en", name="Benchmark Rubber Expo", city="Qingdao"),
-            EditionText(master=edition, language_code="zh-hans", name="压力测试橡胶博览会", city="青岛")])
+            EditionText(master=edition, language_code=CHINESE, name="压力测试橡胶博览会", city="青岛")])
         rows = -(-BOOTHS_PER_HALL // COLS)
         halls = Hall.objects.bulk_create([
             Hall(edition=edition, code=f"H{number + 1}", position=number, width=8 + COLS * 3, depth=8 + rows * 4)
             for number in range(-(-count // BOOTHS_PER_HALL))])
         HallText.objects.bulk_create([HallText(master=hall, language_code=language, name=name % hall.code)
-                                      for hall in halls for language, name in (("en", "Hall %s"), ("zh-hans", "%s馆"))])
+                                      for hall in halls for language, name in (("en", "Hall %s"), (CHINESE, "%s馆"))])
         return edition, halls
 
     def _generate(self, *, count, slug, rng):
@@ -86,7 +87,7 @@ class Command(BaseCommand):
             companies.append(Company(slug=f"bench-company-{number:05d}", segment=kind[2], country="CN",
                                      region=REGIONS[number % len(REGIONS)], initial_en=initial_en(name_en),
                                      initial_pinyin=initial_pinyin(name_zh), search_document=document))
-            texts.append({"en": name_en, "zh-hans": name_zh, "short_en": f"{brand_en} {kind[0]}",
+            texts.append({"en": name_en, CHINESE: name_zh, "short_en": f"{brand_en} {kind[0]}",
                           "short_zh": f"{brand_zh}{kind[1]}", "city_en": city_en, "city_zh": city_zh})
             plans.append((products, categories.get(kind[4])))
         Company.objects.bulk_create(companies, batch_size=2000)
@@ -96,7 +97,7 @@ class Command(BaseCommand):
             for company, text in zip(companies, texts)
             for language, short, city, summary in (
                 ("en", "short_en", "city_en", "%s: an exhibitor generated for benchmarks."),
-                ("zh-hans", "short_zh", "city_zh", "%s：为压力测试生成的展商。"))], batch_size=4000)
+                (CHINESE, "short_zh", "city_zh", "%s：为压力测试生成的展商。"))], batch_size=4000)
         self._participations(edition, halls, companies)
         self._products(companies, plans)
 
@@ -106,7 +107,7 @@ class Command(BaseCommand):
         ParticipationText.objects.bulk_create([
             ParticipationText(master=participation, language_code=language, highlights=text)
             for participation in participations
-            for language, text in (("en", "New products on the stand."), ("zh-hans", "展台展出新产品。"))],
+            for language, text in (("en", "New products on the stand."), (CHINESE, "展台展出新产品。"))],
             batch_size=4000)
         booths = []
         for index, participation in enumerate(participations):
@@ -126,7 +127,7 @@ class Command(BaseCommand):
         Product.objects.bulk_create(products, batch_size=4000)
         ProductText.objects.bulk_create([
             ProductText(master=product, language_code=language, name=name, description="")
-            for product, (en, zh) in zip(products, names) for language, name in (("en", en), ("zh-hans", zh))],
+            for product, (en, zh) in zip(products, names) for language, name in (("en", en), (CHINESE, zh))],
             batch_size=4000)
         Through = Product.categories.through
         Through.objects.bulk_create([Through(product_id=product.pk, productcategory_id=category.pk)

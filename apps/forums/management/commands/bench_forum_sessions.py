@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from apps.core.languages import CHINESE
 from apps.forums.models import Forum, Room, Session, SessionFormat, SessionSpeaker, Speaker, Topic
 from apps.forums.services import schedule_release
 
@@ -22,7 +23,7 @@ FORMATS = list(SessionFormat.values)
 
 
 def _translated(model, objects, texts):
-    """Bulk-create parler translations: texts(n) -> {"en": {...}, "zh-hans": {...}} for the n-th object."""
+    """Bulk-create parler translations: texts(n) -> {"en": {...}, CHINESE: {...}} for the n-th object."""
     translation_model = model._parler_meta.root_model
     rows = [translation_model(master_id=obj.pk, language_code=language, **fields)
             for n, obj in enumerate(objects) for language, fields in texts(n).items()]
@@ -52,17 +53,17 @@ class Command(BaseCommand):
         _translated(Forum, forums, lambda n: {
             "en": {"title": f"Bench forum {n} on rubber and tyres", "introduction": "Generated for benchmarks. " * 8,
                    "venue": f"Hall {n % 6 + 1}"},
-            "zh-hans": {"title": f"基准论坛{n}：橡胶与轮胎", "introduction": "用于性能测试的生成论坛。" * 8,
+            CHINESE: {"title": f"基准论坛{n}：橡胶与轮胎", "introduction": "用于性能测试的生成论坛。" * 8,
                         "venue": f"{n % 6 + 1}号馆"}})
         rooms = Room.objects.bulk_create([Room(slug=f"bench-room-{n}", position=n, capacity=200) for n in range(ROOMS)])
         _translated(Room, rooms, lambda n: {"en": {"name": f"Room {n + 1}", "location": f"Floor {n % 3 + 1}"},
-                                            "zh-hans": {"name": f"{n + 1}号会议室", "location": f"{n % 3 + 1}层"}})
+                                            CHINESE: {"name": f"{n + 1}号会议室", "location": f"{n % 3 + 1}层"}})
         topics = Topic.objects.bulk_create([Topic(slug=f"bench-topic-{n}") for n in range(TOPICS)])
-        _translated(Topic, topics, lambda n: {"en": {"name": f"Topic {n}"}, "zh-hans": {"name": f"议题{n}"}})
+        _translated(Topic, topics, lambda n: {"en": {"name": f"Topic {n}"}, CHINESE: {"name": f"议题{n}"}})
         speakers = Speaker.objects.bulk_create([Speaker(slug=f"bench-speaker-{n}") for n in range(SPEAKERS)])
         _translated(Speaker, speakers, lambda n: {
             "en": {"name": f"Speaker {n}", "position": "Chief engineer", "bio": "A generated speaker. " * 10},
-            "zh-hans": {"name": f"嘉宾{n}", "position": "总工程师", "bio": "生成的演讲嘉宾。" * 10}})
+            CHINESE: {"name": f"嘉宾{n}", "position": "总工程师", "bio": "生成的演讲嘉宾。" * 10}})
         sessions = []
         per_forum = max(1, -(-count // FORUMS))
         for n in range(count):
@@ -75,7 +76,7 @@ class Command(BaseCommand):
         Session.objects.bulk_create(sessions, batch_size=BATCH)
         _translated(Session, sessions, lambda n: {
             "en": {"title": f"Bench session {n}: natural rubber supply", "abstract": "Market, supply and tyres. " * 6},
-            "zh-hans": {"title": f"基准议程{n}：天然橡胶供应", "abstract": "市场、供应与轮胎。" * 6}})
+            CHINESE: {"title": f"基准议程{n}：天然橡胶供应", "abstract": "市场、供应与轮胎。" * 6}})
         SessionSpeaker.objects.bulk_create(
             [SessionSpeaker(session=session, speaker=speakers[(n * 7) % SPEAKERS], role="speaker", position=0)
              for n, session in enumerate(sessions)]

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.languages import CHINESE
 from apps.news.cache import content_version_bump
 from apps.news.models import Article, ArticleState, Category
 
@@ -42,7 +43,7 @@ class Command(BaseCommand):
                 slug=f"bench-article-{n}", lead="A generated article for benchmarks.",
                 body="<p>" + "Natural rubber prices and tire demand. " * 40 + "</p>", source_name="Bench"))
             rows.append(translation_model(
-                master_id=article.pk, language_code="zh-hans", title=f"基准测试文章{n}：橡胶市场简讯",
+                master_id=article.pk, language_code=CHINESE, title=f"基准测试文章{n}：橡胶市场简讯",
                 slug=f"bench-wenzhang-{n}", lead="用于性能测试的生成文章。",
                 body="<p>" + "天然橡胶价格与轮胎需求。" * 40 + "</p>", source_name="基准测试"))
         translation_model.objects.bulk_create(rows, batch_size=BATCH)

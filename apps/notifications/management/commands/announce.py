@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from apps.core.languages import CHINESE, ENGLISH
 from apps.notifications.audience import Audience
 from apps.notifications.kinds import ANNOUNCEMENTS_TOPIC
 from apps.notifications.services import event_record
@@ -20,6 +21,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             event = event_record(kind="notifications.announcement", key=f"announcement:{key}",
                                  audience=Audience(topics=[ANNOUNCEMENTS_TOPIC]),
-                                 context={"title": {"en": title_en, "zh-hans": title_zh},
-                                          "text": {"en": text_en, "zh-hans": text_zh}})
+                                 context={"title": {ENGLISH: title_en, CHINESE: title_zh},
+                                          "text": {ENGLISH: text_en, CHINESE: text_zh}})
         self.stdout.write(f"event {event.pk}: {event.messages.count()} messages")

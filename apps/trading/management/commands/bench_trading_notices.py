@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from apps.accounts import roles
 from apps.accounts.services import user_create
+from apps.core.languages import CHINESE
 from apps.trading import services
 from apps.trading.cache import content_version_bump
 from apps.trading.models import Notice, NoticeCounter, NoticeKind, NoticeStatus, TradingCenter
@@ -52,7 +53,7 @@ class Command(BaseCommand):
 
     def _center(self, slug):
         return TradingCenter.objects.filter(slug=slug).first() or services.center_create(slug=slug, translations={
-            "en": {"name": "Benchmark Spot Trading Center"}, "zh-hans": {"name": "压力测试现货交易中心"}})
+            "en": {"name": "Benchmark Spot Trading Center"}, CHINESE: {"name": "压力测试现货交易中心"}})
 
     def _generate(self, *, count, slug, rng):
         center = self._center(slug)
@@ -98,11 +99,11 @@ class Command(BaseCommand):
             "risk": "风险提示", "membership": "会员管理"}[kind]
         notice = Notice(center=center, kind=kind, status=NoticeStatus.PUBLISHED, year=year, number=number,
                         issue_date=issued, effective_from=at, effective_until=until, published_at=at,
-                        prevailing_language="zh-hans", created_by=drafter, updated_by=drafter, approved_by=approver)
+                        prevailing_language=CHINESE, created_by=drafter, updated_by=drafter, approved_by=approver)
         text = {
             "en": (f"{label_en} No. {number} of {year} on {topic_en}",
                    f"<p>{label_en} concerning {topic_en}, issued on {issued:%Y-%m-%d}.</p>"),
-            "zh-hans": (f"关于{topic_zh}的{label_zh}（{year}年第{number}号）",
+            CHINESE: (f"关于{topic_zh}的{label_zh}（{year}年第{number}号）",
                         f"<p>关于{topic_zh}的{label_zh}，发布日期{issued:%Y-%m-%d}。</p>"),
         }
         return notice, text
