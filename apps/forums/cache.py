@@ -23,6 +23,5 @@ def _next_boundary(now):
 _pages = PublicPageCache("forums", next_boundary=_next_boundary)
 content_version = _pages.content_version
 content_version_bump = _pages.bump
-cached_for_anonymous = _pages.page
+cache_public_page = _pages.page
 
-page_cache = _pages  # for pages of other apps that show this content too (PublicPageCache.page(also=...))

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from .views import changelog, pages, programme
 
 app_name = "forums"
 
@@ -8,11 +8,11 @@ app_name = "forums"
 urlpatterns = [
     path("", include("apps.forums.agenda.urls")),
     path("", include("apps.forums.registration.urls")),
-    path("", views.programme_page, name="programme"),
-    path("grid/", views.grid_page, name="grid"),
-    path("changes/", views.changelog_page, name="changelog"),
-    path("sessions/<int:pk>/", views.session_page, name="session"),
-    path("speakers/", views.speakers_page, name="speakers"),
-    path("speakers/<slug:slug>/", views.speaker_page, name="speaker"),
-    path("<slug:slug>/", views.forum_page, name="forum"),
+    path("", programme.programme_page, name="programme"),
+    path("grid/", programme.grid_page, name="grid"),
+    path("changes/", changelog.changelog_page, name="changelog"),
+    path("sessions/<int:pk>/", pages.session_page, name="session"),
+    path("speakers/", pages.speakers_page, name="speakers"),
+    path("speakers/<slug:slug>/", pages.speaker_page, name="speaker"),
+    path("<slug:slug>/", pages.forum_page, name="forum"),
 ]

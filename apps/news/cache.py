@@ -44,4 +44,3 @@ content_version_bump = _pages.bump
 cache_public_page = _pages.page
 memo = _pages.memo
 
-page_cache = _pages  # for pages of other apps that show this content too (PublicPageCache.page(also=...))

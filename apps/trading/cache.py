@@ -27,4 +27,4 @@ def _next_boundary(now):
 _pages = PublicPageCache("trading", next_boundary=_next_boundary)
 content_version = _pages.content_version
 content_version_bump = _pages.bump
-cached_for_anonymous = _pages.page
+cache_public_page = _pages.page

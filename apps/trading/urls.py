@@ -12,6 +12,6 @@ urlpatterns = [
     path("attachments/<int:pk>/<str:filename>", views.attachment_download, name="attachment"),
     path("<slug:center>/", views.board, name="board"),
     path("<slug:center>/archive/", views.archive, name="archive"),
-    path("<slug:center>/rss/<slug:kind>/", views.cached_for_anonymous(NoticeTypeFeed()), name="feed"),
+    path("<slug:center>/rss/<slug:kind>/", views.cache_public_page(NoticeTypeFeed()), name="feed"),
     path("<slug:center>/<int:year>/<slug:kind>-<int:number>/", views.notice_detail, name="notice"),
 ]

@@ -13,7 +13,7 @@ from menus.utils import set_language_changer
 from apps.core.paging import language_switch_keeps_query, paginate, query_without
 
 from . import selectors
-from .cache import cached_for_anonymous, content_version
+from .cache import cache_public_page, content_version
 from .conf import BANNER_MAX_AGE, BOARD_PAGE_SIZE
 from .forms import BoardFilterForm
 from .models import NoticeKind, trading_url
@@ -33,7 +33,7 @@ def _with_effect(notices, now):
 
 
 @require_safe
-@cached_for_anonymous
+@cache_public_page
 def index(request):
     now = timezone.now()
     context = {
@@ -45,7 +45,7 @@ def index(request):
 
 
 @require_safe
-@cached_for_anonymous(params=("type", "year", "page"), uncached=("q",))
+@cache_public_page(params=("type", "year", "page"), uncached=("q",))
 def board(request, center):
     center = _center_or_404(center)
     years = [year for year, _count in selectors.center_years(center=center)]
@@ -68,7 +68,7 @@ def board(request, center):
 
 
 @require_safe
-@cached_for_anonymous
+@cache_public_page
 def archive(request, center):
     center = _center_or_404(center)
     counts = selectors.center_archive(center=center)
@@ -92,7 +92,7 @@ def _notice_render(request, notice, *, preview=False):
 
 
 @require_safe
-@cached_for_anonymous
+@cache_public_page
 def notice_detail(request, center, year, kind, number):
     notice = selectors.notice_public_get(center_slug=center, year=year, kind=kind, number=number)
     if notice is None:

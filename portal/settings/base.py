@@ -145,6 +145,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
+# A programme with more sessions than this opens on one day (today during the event); filters show the rest.
+FORUMS_ONE_DAY_ABOVE = env.int("FORUMS_ONE_DAY_ABOVE", default=150)
+
 # Rate limits of the writes anyone may send (apps.core.ratelimits, django-ratelimit): per view name, one rate per
 # key ("ip", "address" = the POSTed email, "link" = the URL's token, "user"). Over a rate: 429. Counted in Redis.
 # The client address is REMOTE_ADDR; behind a reverse proxy, name the header it sets (and always overwrites) in

@@ -1,4 +1,4 @@
-"""Cheap links for long programmes: the URL pattern is reversed once per request (see views.links)."""
+"""Cheap links for long programmes: the URL pattern is reversed once per request (see views._common.links)."""
 
 from django import template
 
