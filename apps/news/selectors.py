@@ -4,10 +4,14 @@ Missing translations: a list, feed or plugin of a language shows only the articl
 an article asked for in a language it lacks answers 404 with a link to the languages it has (views.py).
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from apps.companies.models import Company
+from apps.core.links import url_maker
 from apps.core.trees import CategoryTree
 
 from .models import Article, ArticleRevision, ArticleState, Category, Tag
@@ -23,14 +27,49 @@ def _with_relations(queryset):
     return queryset.select_related("category").prefetch_related("translations", "category__translations")
 
 
-def public_articles(*, language, now=None):
-    """The articles readable now in `language`, newest first."""
-    return _with_relations(
-        Article.objects.published(now).in_language(language).order_by("-publish_at", "-pk"))
+def _published_in(language, now=None):
+    return Article.objects.published(now).in_language(language).order_by("-publish_at", "-pk")
 
 
-def article_list(*, language, category_ids=None, tag=None, year=None, month=None, company=None):
-    queryset = public_articles(language=language)
+def public_articles(*, language, now=None, categories=True):
+    """The articles readable now in `language`, newest first; `categories=False` leaves their categories to
+    `categories_attach` (from the section's tree, which has its translations already)."""
+    if categories:
+        return _with_relations(_published_in(language, now))
+    return _published_in(language, now).prefetch_related("translations")
+
+
+def categories_attach(articles, tree):
+    """The articles (a list, or a page's slice) with their `category` taken from `tree`: no query."""
+    articles = list(articles)
+    for article in articles:
+        article.category = tree.by_pk.get(article.category_id)
+    return articles
+
+
+@dataclass(frozen=True)
+class Headline:
+    """An article as a headline list shows it: its title, date and link."""
+
+    title: str
+    publish_at: datetime
+    url: str
+
+    def get_absolute_url(self):
+        return self.url
+
+
+def _headlines(articles, *, language, limit):
+    """The first `limit` of `articles` (a queryset) as headlines in `language`: one query, no model instances."""
+    translations = Article._parler_meta.root_model.objects
+    rows = (translations.filter(language_code=language, master__in=articles.values("pk")[:limit])
+            .order_by("-master__publish_at", "-master_id").values_list("title", "slug", "master__publish_at"))
+    url = url_maker("news:article", kwarg="slug")
+    return [Headline(title, publish_at, url(slug)) for title, slug, publish_at in rows]
+
+
+def article_list(*, language, category_ids=None, tag=None, year=None, month=None, company=None, categories=True):
+    queryset = public_articles(language=language, categories=categories)
     if category_ids is not None:
         queryset = queryset.filter(category_id__in=category_ids)
     if tag is not None:
@@ -45,9 +84,10 @@ def article_list(*, language, category_ids=None, tag=None, year=None, month=None
 
 
 def article_detail_queryset():
-    """Articles with what the article page shows: category, tags, companies, translations."""
-    return Article.objects.select_related("category").prefetch_related(
-        "translations", "category__translations",
+    """Articles with what the article page shows: tags, companies, translations (the category comes from the
+    section's tree)."""
+    return Article.objects.prefetch_related(
+        "translations",
         Prefetch("tags", queryset=Tag.objects.prefetch_related("translations")),
         Prefetch("companies", queryset=Company.objects.prefetch_related("translations")),
     )
@@ -80,12 +120,12 @@ def related_articles(*, article, language, limit=5):
         match |= Q(pk__in=Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id"))
     if company_ids:
         match |= Q(pk__in=Article.companies.through.objects.filter(company_id__in=company_ids).values("article_id"))
-    return list(public_articles(language=language).filter(match).exclude(pk=article.pk)[:limit])
+    return _headlines(_published_in(language).filter(match).exclude(pk=article.pk), language=language, limit=limit)
 
 
 def instant_news(*, language, limit=8):
     """The newest headlines (the "instant news" block)."""
-    return list(public_articles(language=language)[:limit])
+    return _headlines(_published_in(language), language=language, limit=limit)
 
 
 def archive_months(*, language):

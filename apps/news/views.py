@@ -27,14 +27,28 @@ def _page(request, queryset):
     return paginate(request, queryset, selectors.PAGE_SIZE, count=count, message=message)
 
 
+def _tree():
+    """The section's categories with their translations, read once per content version."""
+    language = get_language()
+    return memo(f"tree:{language}", selectors.category_tree)  # its objects speak the language they were read in
+
+
+def _articles(**filters):
+    """A list's public articles in the visitor's language; their categories come from the tree (categories_attach)."""
+    return selectors.article_list(language=get_language(), categories=False, **filters)
+
+
 def _sidebar(language, tree):
-    return {"tree": tree, "instant": selectors.instant_news(language=language),
+    """Sections, instant news and archive months: the same on every page, computed once per content version."""
+    return {"tree": tree,
+            "instant": memo(f"instant:{language}", lambda: selectors.instant_news(language=language)),
             "months": memo(f"months:{language}", lambda: selectors.archive_months(language=language))}
 
 
 def _render_list(request, queryset, *, tree, heading, crumbs=(), feeds=None, category=None):
     language = get_language()
     page = _page(request, queryset)
+    page.object_list = selectors.categories_attach(page.object_list, tree)
     context = {"page": page, "articles": page.object_list, "heading": heading, "crumbs": crumbs,
                "current_category": category, "feeds": feeds or _feeds(language), **_sidebar(language, tree)}
     return render(request, "news/article_list.html", context)
@@ -49,17 +63,17 @@ def _feeds(language, category=None):
 
 @cache_public_page(params=("page",))
 def article_list(request):
-    tree = selectors.category_tree()
-    return _render_list(request, selectors.article_list(language=get_language()), tree=tree, heading=None)
+    tree = _tree()
+    return _render_list(request, _articles(), tree=tree, heading=None)
 
 
 @cache_public_page(params=("page",))
 def category_list(request, slug):
-    tree = selectors.category_tree()
+    tree = _tree()
     category = tree.by_slug.get(slug)
     if category is None:
         raise Http404(_("There is no such category."))
-    queryset = selectors.article_list(language=get_language(), category_ids=tree.descendant_ids(category))
+    queryset = _articles(category_ids=tree.descendant_ids(category))
     return _render_list(request, queryset, tree=tree, heading=str(category), crumbs=tree.ancestors(category),
                         feeds=_feeds(get_language(), category), category=category)
 
@@ -70,8 +84,8 @@ def tag_list(request, slug):
     if tag is None:
         raise Http404(_("There is no such tag."))
     heading = _("Tag: %(tag)s") % {"tag": tag}
-    return _render_list(request, selectors.article_list(language=get_language(), tag=tag),
-                        tree=selectors.category_tree(), heading=heading)
+    return _render_list(request, _articles(tag=tag),
+                        tree=_tree(), heading=heading)
 
 
 @cache_public_page(params=("page",))
@@ -83,15 +97,15 @@ def archive(request, year, month=None):
         raise Http404(_("There is no such month.")) from exc
     label = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
     heading = _("Archive: %(period)s") % {"period": label}
-    queryset = selectors.article_list(language=get_language(), year=year, month=month)
-    return _render_list(request, queryset, tree=selectors.category_tree(), heading=heading)
+    queryset = _articles(year=year, month=month)
+    return _render_list(request, queryset, tree=_tree(), heading=heading)
 
 
 def _article_page(request, article, *, preview=False):
     language = get_language()
     article.set_current_language(language)
-    tree = selectors.category_tree()
-    category = tree.by_pk.get(article.category_id)
+    tree = _tree()
+    category = article.category = tree.by_pk.get(article.category_id)
 
     def language_changer(code):
         """The same article in another language (a language it lacks shows the missing-translation page)."""

@@ -6,9 +6,8 @@ import json
 from django.utils.translation import get_language
 
 from apps.core.languages import CODES
+from apps.core.links import url_maker
 from apps.forums.snapshot import utc_iso
-
-from .links import url_maker
 
 
 def schedule_document(*, release, absolute):

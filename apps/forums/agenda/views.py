@@ -15,14 +15,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.accounts.decorators import object_permission_required
-from apps.core.links import absolute
+from apps.core.links import absolute, url_maker
 from apps.core.ratelimits import limit
 from apps.forums.selectors import programme, release_current
 
 from . import ical, selectors, services
 from .forms import AgendaEmailForm, AgendaLinkForm
 from .json_export import schedule_json_bytes
-from .links import url_maker
 from .optin import optin_state
 
 EXPORT_MAX_AGE = 300

@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 
+from apps.core.links import url_maker
 from apps.core.paging import language_switch_keeps_query
 
 from .. import selectors
@@ -25,17 +26,13 @@ def optional_url(name, **kwargs):
         return ""
 
 
-SENTINEL_PK, SENTINEL_SLUG = 987654321, "zz-sentinel-zz"
-
-
 def links(query=""):
     """URL patterns ("/en/forums/sessions/{}/") reversed once per request: long lists format them cheaply."""
-    def pattern(name, **kwargs):
-        url = forums_url(name, **kwargs)
-        return url.replace(str(SENTINEL_PK), "{}").replace(SENTINEL_SLUG, "{}") + query
+    def pattern(name, kwarg):
+        return url_maker(f"forums:{name}", kwarg=kwarg)("{}") + query
 
-    return {"session": pattern("session", pk=SENTINEL_PK), "speaker": pattern("speaker", slug=SENTINEL_SLUG),
-            "forum": pattern("forum", slug=SENTINEL_SLUG)}
+    return {"session": pattern("session", "pk"), "speaker": pattern("speaker", "slug"),
+            "forum": pattern("forum", "slug")}
 
 
 PREVIEW = ("preview",)  # ?preview=1: editors see the draft; never cached, whoever asks
