@@ -169,6 +169,7 @@ def _labels(choices, language):
 class Programme:
     def __init__(self, snapshot, *, language):
         self.language = language
+        self.rendered_rows = {}  # (session id, show_forum, link pattern) -> HTML, see forums_tags.session_row
         formats, roles = _labels(SessionFormat, language), _labels(SpeakerRole, language)
         tr = lambda values: translated(values, language)  # noqa: E731
 

@@ -9,7 +9,6 @@ from apps.core.paging import query_without
 
 from ..cache import cache_public_page
 from ..forms import GridDayForm, ProgrammeFilterForm
-from ..grid import grid_build
 from ._common import PREVIEW, by_day, default_day, now_next, optional_url, programme_for, render_page
 
 
@@ -48,6 +47,6 @@ def grid_page(request):
     if not form.is_valid():
         raise Http404(_("There is no such day."))
     day = form.cleaned_data["day"] or default_day(programme)
-    context = {"programme": programme, "grid": grid_build(programme.filtered(day=day), day=day),
+    context = {"programme": programme, "day": day,
                "day_links": [(d, d == day) for d in programme.days], "now_next": now_next(programme, None)}
     return render_page(request, "forums/grid.html", context, preview=preview)
