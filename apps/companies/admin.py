@@ -6,6 +6,7 @@ from parler.forms import TranslatableModelForm
 
 from apps.core.images import image_upload_clean
 
+from .cache import catalogue_changed
 from .models import Company, Membership, Product, ProductCategory, ProductImage
 from .services import company_index
 
@@ -64,6 +65,18 @@ class ProductCategoryAdmin(TranslatableAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent").prefetch_related(
             "translations", "parent__translations")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        catalogue_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        catalogue_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        catalogue_changed()
 
 
 class ProductImageInline(admin.TabularInline):

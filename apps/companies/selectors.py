@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 
 from apps.core.trees import CategoryTree
 
+from .cache import category_tree_memo
 from .models import Company, ProductCategory, ProductImage
 
 
@@ -26,14 +27,20 @@ def verified_companies_of_member(*, user):
 
 
 def product_category_tree():
+    """The category tree with translations, read once per catalogue version and language (companies.cache)."""
+    return category_tree_memo(_category_tree_read)
+
+
+def _category_tree_read():
     return CategoryTree(list(ProductCategory.objects.prefetch_related("translations").order_by("position", "slug")))
 
 
+
 def products_of(*, company):
-    """The company's products with their translations, categories and images, in their order."""
+    """The company's products with their translations, categories and images, in their order. The categories come
+    without translations: show them through `product_category_tree().by_pk`."""
     return list(company.products.prefetch_related(
-        "translations",
-        Prefetch("categories", queryset=ProductCategory.objects.prefetch_related("translations")),
+        "translations", "categories",
         Prefetch("images", queryset=ProductImage.objects.order_by("position", "id")),
     ).order_by("position", "id"))
 

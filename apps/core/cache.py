@@ -56,6 +56,12 @@ def is_cacheable_request(request):
 _caches = {}  # namespace -> PublicPageCache
 
 
+def page_caches_bump_all():
+    """Every namespace's pages and memos go stale (after loading the demo, which writes everywhere at once)."""
+    for page_cache in list(_caches.values()):
+        page_cache.bump()
+
+
 def page_cache_get(namespace):
     """The public page cache registered under `namespace` ("news", "forums", ...)."""
     try:

@@ -11,11 +11,15 @@ from apps.companies.signals import company_page_sections
 from apps.core.cache import PublicPageCache
 
 expo_cache = PublicPageCache("expo")
-cache_public_page = expo_cache.page
+SHOWN_TOO = ("catalogue",)  # every expo page names product categories (apps.companies.cache)
+
+
+def cache_public_page(view=None, **options):
+    return expo_cache.page(view, also=SHOWN_TOO, **options)
 
 
 def _section_caches():
-    return [section.cache for section in company_page_sections() if section.cache]
+    return [*SHOWN_TOO, *(section.cache for section in company_page_sections() if section.cache)]
 
 
 # A company page shows the sections other apps add (news, forum sessions): it goes stale when their content does.

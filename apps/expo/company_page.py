@@ -8,7 +8,7 @@ with their language (`lang`) in the page.
 import nh3
 from django.utils.safestring import mark_safe
 
-from apps.companies.selectors import products_of
+from apps.companies.selectors import product_category_tree, products_of
 from apps.companies.signals import company_page_sections
 from apps.core.languages import other_language
 
@@ -39,22 +39,28 @@ def _text_dict(texts, page_language):
             for name, (value, code) in texts.items()}
 
 
-def _participation_rows(company, language):
+def _named(categories, tree):
+    """Categories with their names from the (memoised) tree."""
+    return [tree.by_pk.get(category.pk, category) for category in categories]
+
+
+def _participation_rows(company, language, tree):
     rows = []
     for participation in selectors.company_participations(company=company):
         texts = Texts.of(participation, ("highlights",), language)
         rows.append({"participation": participation, "edition": participation.edition,
-                     "booths": list(participation.booths.all()), "categories": list(participation.categories.all()),
+                     "booths": list(participation.booths.all()),
+                     "categories": _named(participation.categories.all(), tree),
                      "highlights": _text_dict(texts, language)["highlights"]})
     return rows
 
 
-def _product_rows(company, language):
+def _product_rows(company, language, tree):
     rows = []
     for product in products_of(company=company):
         texts = _text_dict(Texts.of(product, ("name", "description"), language), language)
         rows.append({"product": product, "name": texts["name"], "description": texts["description"],
-                     "images": list(product.images.all()), "categories": list(product.categories.all())})
+                     "images": list(product.images.all()), "categories": _named(product.categories.all(), tree)})
     return rows
 
 
@@ -77,9 +83,10 @@ def context(*, company, language):
     texts = Texts.of(company, ("name", "short_name", "city", "address", "summary", "profile"), language)
     fields = _text_dict(texts, language)
     fields["profile"]["value"] = mark_safe(nh3.clean(fields["profile"]["value"]))  # sanitized
+    tree = product_category_tree()
     return {
         "company": company, "texts": fields,
-        "participations": _participation_rows(company, language),
-        "products": _product_rows(company, language),
+        "participations": _participation_rows(company, language, tree),
+        "products": _product_rows(company, language, tree),
         "sections": sections(company=company, language=language),
     }

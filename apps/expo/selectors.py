@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from apps.companies.models import Company, Product, ProductCategory
+from apps.companies.models import Company, Product
 from apps.companies.search import query_filter
 from apps.core.languages import is_chinese, other_language
 
@@ -131,5 +131,5 @@ def company_participations(*, company):
         "translations", "edition__translations",
         Prefetch("booths", queryset=Booth.objects.select_related("hall").prefetch_related("hall__translations")
                  .order_by("code")),
-        Prefetch("categories", queryset=ProductCategory.objects.prefetch_related("translations")),
+        "categories",  # names through product_category_tree()
     ).order_by("-edition__starts_on"))

@@ -13,14 +13,15 @@ from apps.core.languages import is_chinese
 from apps.core.paging import language_switch_keeps_query, paginate, query_without
 
 from . import company_page, selectors
-from .cache import cache_company_page, cache_public_page
+from .cache import cache_company_page, cache_public_page, expo_cache
 from .floorplan import hall_svg
 from .forms import LETTERS, DirectoryFilterForm
 from .models import expo_url
 
 
 def _edition_or_404(slug):
-    edition = selectors.edition_get(slug=slug)
+    # editions and halls change rarely and every expo page shows them: read once per content version and language
+    edition = expo_cache.memo(f"edition:{slug}:{get_language()}", lambda: selectors.edition_get(slug=slug))
     if edition is None:
         raise Http404(_("There is no such expo edition."))
     return edition

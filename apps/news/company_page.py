@@ -17,7 +17,7 @@ def company_articles(*, company, language, limit=LIMIT):
         news_url("list", language)
     except NoReverseMatch:
         return []
-    return list(selectors.article_list(language=language, company=company)[:limit])
+    return selectors.company_headlines(company=company, language=language, limit=limit)
 
 
 def register():

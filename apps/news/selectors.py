@@ -123,6 +123,11 @@ def related_articles(*, article, language, limit=5):
     return _headlines(_published_in(language).filter(match).exclude(pk=article.pk), language=language, limit=limit)
 
 
+def company_headlines(*, company, language, limit):
+    """The newest public articles about `company` in `language`, as headlines."""
+    return _headlines(_published_in(language).filter(companies=company), language=language, limit=limit)
+
+
 def instant_news(*, language, limit=8):
     """The newest headlines (the "instant news" block)."""
     return _headlines(_published_in(language), language=language, limit=limit)

@@ -53,8 +53,11 @@ def _caches_clear():
     from cms.cache import invalidate_cms_page_cache
     from menus.menu_pool import menu_pool
 
+    from apps.core.cache import page_caches_bump_all
+
     invalidate_cms_page_cache()
     menu_pool.clear(all=True)
+    page_caches_bump_all()
 
 
 def _site_update(values):
