@@ -10,6 +10,7 @@ class CompaniesConfig(AppConfig):
     def ready(self):
         from apps.core.registries import demo_builder_register
 
-        from . import demo
+        from . import cache, demo
 
+        assert cache.catalogue_cache  # the "catalogue" page cache exists before any page lists it in `also`
         demo_builder_register(self.label, order=20, build=demo.build, delete=demo.delete)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.dispatch import Signal
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 
 company_changed = Signal()
 """
@@ -59,3 +59,36 @@ def company_page_url(company, language=None):
     if not _page_url:
         raise NoReverseMatch("No app has registered a company page (company_page_url_register)")
     return _page_url[0](company, language)
+
+
+@dataclass(frozen=True)
+class MemberDashboardLink:
+    """A link another app adds to the members' dashboard of the exhibitor portal (e.g. docking's "requirements
+    that match your products"), so the portal links there without importing that app."""
+
+    key: str  # unique, e.g. "docking-matches"
+    label: object  # a (lazy) translated string
+    url_name: str  # a URL name reversed without arguments, e.g. "docking:matches"
+    order: int = 100  # ascending
+
+
+_dashboard_links: dict[str, MemberDashboardLink] = {}
+
+
+def member_dashboard_link_register(key, label, url_name, order=100):
+    """Add (or replace, by key) a link of the members' dashboard. Call it in your AppConfig.ready()."""
+    link = MemberDashboardLink(key=key, label=label, url_name=url_name, order=order)
+    _dashboard_links[key] = link
+    return link
+
+
+def member_dashboard_links():
+    """[{"key", "label", "url"}] in order, in the active language. A link whose URL does not resolve (its app is
+    not hooked into a CMS page) is left out."""
+    links = []
+    for link in sorted(_dashboard_links.values(), key=lambda link: (link.order, link.key)):
+        try:
+            links.append({"key": link.key, "label": link.label, "url": reverse(link.url_name)})
+        except NoReverseMatch:
+            continue
+    return links

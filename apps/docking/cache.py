@@ -24,7 +24,12 @@ def _next_boundary(now):
 _pages = PublicPageCache("docking", next_boundary=_next_boundary)
 content_version = _pages.content_version
 content_version_bump = _pages.bump
-cache_public_page = _pages.page
+
+
+def cache_public_page(view=None, **options):
+    """`PublicPageCache.page` for docking's pages; they show category names, so a change of the catalogue
+    (apps.companies.cache) makes them stale too."""
+    return _pages.page(view, also=("catalogue",), **options)
 
 
 def company_changed_receiver(sender, company, **kwargs):

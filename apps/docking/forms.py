@@ -117,7 +117,8 @@ class RequirementForm(forms.Form):
                    "deadline": requirement.deadline, "budget_min": requirement.budget_min,
                    "budget_max": requirement.budget_max, "currency": requirement.currency,
                    "visibility": requirement.visibility, "event": str(requirement.event_id or ""),
-                   "categories": [c.slug for c in requirement.categories.all()]}
+                   "categories": [c.slug for c in getattr(requirement, "category_list", None)
+                                  or requirement.categories.all()]}
         for row in requirement.translations.all():
             for name in TRANSLATED:
                 initial[f"{name}_{suffix(row.language_code)}"] = getattr(row, name)

@@ -7,15 +7,16 @@ the page's language, else the other one) instead of prefetching every translatio
 
 import datetime
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Aggregate, CharField, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 
 from apps.accounts.rules import is_editor
-from apps.companies.models import Company, ProductCategory
+from apps.companies.models import Company
 
 from .conf import SOON_DAYS
 from .models import (
@@ -54,6 +55,24 @@ def translated(model, field, language, outer="pk"):
     other = rows.exclude(language_code=language).order_by("language_code")
     return (Coalesce(Subquery(own.values(field)[:1]), Subquery(other.values(field)[:1])),
             Coalesce(Subquery(own.values("language_code")[:1]), Subquery(other.values("language_code")[:1])))
+
+
+class IdList(Aggregate):
+    """The ids of a group as one comma-separated string (SQLite's GROUP_CONCAT, PostgreSQL's STRING_AGG)."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="STRING_AGG",
+                           template="%(function)s(CAST(%(expressions)s AS text), ',')", **extra_context)
+
+
+def with_category_ids(queryset):
+    """Annotate `category_ids` (a comma-separated string, or None), read by `category_lists_attach`."""
+    links = (Requirement.categories.through.objects.filter(requirement_id=OuterRef("pk")).order_by()
+             .values("requirement_id").annotate(ids=IdList("productcategory_id")).values("ids"))
+    return queryset.annotate(category_ids=Subquery(links, output_field=CharField()))
 
 
 def with_texts(queryset, language):
@@ -106,8 +125,8 @@ def board_requirements(*, user, filters, language, now=None):
         queryset = queryset.filter(deadline__lte=today(now) + datetime.timedelta(days=SOON_DAYS))
     counts = queryset.aggregate(**{name: Count("pk", filter=_status_filter(name, now)) for name in BOARD_STATUSES})
     status = "open" if filters.soon else filters.status
-    rows = with_texts(queryset.filter(_status_filter(status, now)), language).select_related("company").annotate(
-        response_count=response_count())
+    rows = with_category_ids(with_texts(queryset.filter(_status_filter(status, now)), language)).select_related(
+        "company").annotate(response_count=response_count())
     order = ("deadline", "pk") if filters.soon else ("-published_at", "-pk")
     return rows.order_by(*order), counts
 
@@ -120,10 +139,16 @@ def company_open_requirements(*, company, language, limit):
 
 
 def category_lists_attach(requirements, tree):
-    """Give each requirement `category_list` (categories from the tree, in tree order) in one query."""
+    """Give each requirement `category_list` (categories from the tree, in tree order): from its `category_ids`
+    (see `with_category_ids`) when every requirement has them, else in one query."""
     by_requirement = {}
-    links = Requirement.categories.through.objects.filter(requirement_id__in=[r.pk for r in requirements])
-    for requirement_id, category_id in links.values_list("requirement_id", "productcategory_id"):
+    if all(hasattr(requirement, "category_ids") for requirement in requirements):
+        pairs = [(requirement.pk, int(pk)) for requirement in requirements
+                 for pk in (requirement.category_ids or "").split(",") if pk]
+    else:
+        pairs = Requirement.categories.through.objects.filter(
+            requirement_id__in=[r.pk for r in requirements]).values_list("requirement_id", "productcategory_id")
+    for requirement_id, category_id in pairs:
         if category_id in tree.by_pk:
             by_requirement.setdefault(requirement_id, []).append(tree.by_pk[category_id])
     order = {category.pk: index for index, category in enumerate(tree.categories)}
@@ -141,23 +166,49 @@ def _outcome(language):
             "outcome_company_name": Subquery(awarded.annotate(name=name).values("name")[:1])}
 
 
-def requirement_get(*, pk, language, categories=True):
-    """A requirement in any status (the caller checks who may see it) with what its page shows, or None.
-    `categories=False`: without them (the caller takes them from the category tree)."""
+def requirement_get(*, pk, language, responder_ids=()):
+    """A requirement in any status (the caller checks who may see it) with what its page shows, or None: its
+    texts in `language` else the other one (`shown_texts`), `category_ids` (see `category_lists_attach`), its
+    attachments, and `own_response_id`, the response one of `responder_ids` (companies) sent."""
     event_name, _event_language = translated(DockingEvent, "name", language, outer="event_id")
-    queryset = with_texts(Requirement.objects.filter(pk=pk), language).select_related("company", "event")
-    queryset = queryset.annotate(event_name=event_name, **_outcome(language)).prefetch_related(
-        "translations", Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "pk")))
-    if categories:
-        queryset = queryset.prefetch_related(
-            Prefetch("categories", queryset=ProductCategory.objects.prefetch_related("translations")))
+    texts = {f"{field}_shown": translated(Requirement, field, language)[0]
+             for field in ("description", "specifications")}
+    own = Response.objects.filter(requirement=OuterRef("pk"), company_id__in=list(responder_ids)).values("pk")
+    queryset = with_category_ids(with_texts(Requirement.objects.filter(pk=pk), language))
+    queryset = queryset.select_related("company", "event").annotate(
+        event_name=event_name, own_response_id=Subquery(own[:1]) if responder_ids else Value(None, IntegerField()),
+        **texts, **_outcome(language)).prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "pk")))
     return queryset.first()
+
+
+def shown_texts(requirement):
+    """The texts `requirement_get` annotated, shaped like a translation (title, description, specifications,
+    language_code); None when the requirement has no translation."""
+    if requirement.title_language is None:
+        return None
+    return SimpleNamespace(title=requirement.shown_title, description=requirement.description_shown or "",
+                           specifications=requirement.specifications_shown or "",
+                           language_code=requirement.title_language)
+
+
+def requirement_for_form(*, pk):
+    """A requirement with its translations and `category_ids` (see `category_lists_attach`), for its form."""
+    return with_category_ids(Requirement.objects.prefetch_related("translations").filter(pk=pk)).first()
 
 
 def requirement_for_update(*, pk):
     """A requirement with its translations and categories, for the services and forms (None when missing)."""
     return Requirement.objects.select_related("company").prefetch_related("translations", "categories").filter(
         pk=pk).first()
+
+
+def requirement_to_answer(*, pk, language, responder_ids):
+    """A requirement for the response form: `shown_title` / `title_language`, the poster, and `own_response_id`
+    (the response one of `responder_ids` sent, else None); None when missing. The caller checks access."""
+    own = Response.objects.filter(requirement=OuterRef("pk"), company_id__in=list(responder_ids)).values("pk")
+    return with_texts(Requirement.objects.filter(pk=pk), language).select_related("company").annotate(
+        own_response_id=Subquery(own[:1]) if responder_ids else Value(None, IntegerField())).first()
 
 
 def requirements_of(*, company_ids, language):
@@ -201,11 +252,6 @@ def response_get(*, pk, language):
             .first())
 
 
-def response_of(*, requirement, company_ids):
-    """The response one of these companies sent to the requirement, or None."""
-    return Response.objects.filter(requirement=requirement, company_id__in=company_ids).first()
-
-
 def attachment_get(*, pk):
     return Attachment.objects.select_related("requirement", "response__requirement").filter(pk=pk).first()
 
@@ -226,8 +272,13 @@ def feed_requirements(*, category_ids, language, limit):
     return list(rows[:limit])
 
 
-def events_public():
-    return DockingEvent.objects.filter(is_public=True).prefetch_related("translations").order_by("-starts_on", "slug")
+def events_public(*, language=None):
+    """Public docking events, newest first: with their translations, or with `name_shown` in `language` (else
+    the other one) when a language is given."""
+    queryset = DockingEvent.objects.filter(is_public=True).order_by("-starts_on", "slug")
+    if language:
+        return queryset.annotate(name_shown=translated(DockingEvent, "name", language)[0])
+    return queryset.prefetch_related("translations")
 
 
 def event_get(*, slug, language):
@@ -242,7 +293,7 @@ def event_get(*, slug, language):
 
 
 def event_requirements(*, event, user, language):
-    return with_texts(requirements_visible(user=user).filter(event=event), language).select_related(
+    return with_category_ids(with_texts(requirements_visible(user=user).filter(event=event), language)).select_related(
         "company").annotate(response_count=response_count()).order_by("-published_at", "-pk")
 
 

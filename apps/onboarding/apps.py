@@ -9,6 +9,9 @@ class OnboardingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import notifications
+        from apps.core.registries import demo_builder_register
+
+        from . import demo, notifications
 
         notifications.register()
+        demo_builder_register(self.label, order=25, build=demo.build, delete=demo.delete)  # after the companies

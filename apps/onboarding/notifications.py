@@ -4,11 +4,14 @@
   so with the sign-in and password-reset links (the page answers the same either way). Both go to the bare address
   (the new account is not active yet), in the language of the sign-up page.
 - To users, by email and in the inbox: a company verified or not verified, a join request approved or declined.
+- To editors, in the inbox and by email (as their settings allow), each in their language: a new company waits
+  for verification, a visitor asks to join a company. Once per application or request.
 """
 
 import uuid
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +29,8 @@ COMPANY_VERIFIED = "onboarding.company_verified"
 COMPANY_REJECTED = "onboarding.company_rejected"
 JOIN_APPROVED = "onboarding.join_approved"
 JOIN_DECLINED = "onboarding.join_declined"
+APPLICATION_SUBMITTED = "onboarding.application_submitted"
+JOIN_REQUESTED = "onboarding.join_requested"
 
 
 def _links():
@@ -59,6 +64,22 @@ def _join_context(event, join_request):
     return {**_links(), "company_name": _company_name(join_request.company)}
 
 
+def _person(user):
+    return (user.get_full_name() or user.email or user.username) if user is not None else ""
+
+
+def _application_review_context(event, application):
+    return {**_application_context(event, application), "person": _person(application.applicant),
+            "person_email": application.applicant.email if application.applicant else "",
+            "review_url": absolute(reverse("admin:onboarding_companyapplication_change", args=[application.pk]))}
+
+
+def _join_review_context(event, join_request):
+    return {**_join_context(event, join_request), "person": _person(join_request.user),
+            "person_email": join_request.user.email, "message": join_request.message,
+            "review_url": absolute(reverse("admin:onboarding_joinrequest_change", args=[join_request.pk]))}
+
+
 KINDS = [
     (SIGNUP_CONFIRM, _("Confirm your sign-up"), "signup_confirm", _signup_context),
     (SIGNUP_EXISTING, _("Sign-up for an address with an account"), "signup_existing", _existing_context),
@@ -66,6 +87,8 @@ KINDS = [
     (COMPANY_REJECTED, _("Company not verified"), "company_rejected", _application_context),
     (JOIN_APPROVED, _("Join request approved"), "join_approved", _join_context),
     (JOIN_DECLINED, _("Join request declined"), "join_declined", _join_context),
+    (APPLICATION_SUBMITTED, _("New company to verify"), "application_submitted", _application_review_context),
+    (JOIN_REQUESTED, _("New request to join a company"), "join_requested", _join_review_context),
 ]
 
 
@@ -104,3 +127,19 @@ def join_approved_record(join_request):
 def join_declined_record(join_request):
     return event_record(kind=JOIN_DECLINED, subject=join_request, context={"reason": join_request.reason},
                         audience=Audience(users=[join_request.user]))
+
+
+def _editors():
+    from apps.accounts.roles import EDITORS
+
+    return list(get_user_model().objects.filter(groups__name=EDITORS, is_active=True))
+
+
+def application_submitted_record(application):
+    """Editors learn of a company waiting for verification (once per application)."""
+    return event_record(kind=APPLICATION_SUBMITTED, subject=application, audience=Audience(users=_editors()))
+
+
+def join_requested_record(join_request):
+    """Editors learn of a request to join a company (once per request)."""
+    return event_record(kind=JOIN_REQUESTED, subject=join_request, audience=Audience(users=_editors()))

@@ -90,7 +90,9 @@ def application_submit(*, user, names, segment, region="", website=""):
     company = company_register(translations=translations, segment=segment, owner=user, region=region,
                                website=website)
     _exhibitor(user)
-    return CompanyApplication.objects.create(company=company, applicant=user)
+    application = CompanyApplication.objects.create(company=company, applicant=user)
+    notifications.application_submitted_record(application)
+    return application
 
 
 @transaction.atomic
@@ -102,9 +104,11 @@ def join_request_submit(*, user, company, message=""):
         raise JoinError(pending)
     try:
         with transaction.atomic():
-            return JoinRequest.objects.create(user=user, company=company, message=message.strip())
+            join_request = JoinRequest.objects.create(user=user, company=company, message=message.strip())
     except IntegrityError:  # a second click of the same button
         raise JoinError(pending) from None
+    notifications.join_requested_record(join_request)
+    return join_request
 
 
 # --- The editors' decisions -----------------------------------------------------------------------------------

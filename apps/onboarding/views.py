@@ -159,10 +159,12 @@ class JoinRequestDetail(PermissionRequiredMixin, DetailView):
     http_method_names = ["get", "head"]
 
     def get_object(self, queryset=None):
-        join_request = selectors.join_request_get(pk=self.kwargs["pk"])
-        if join_request is None:
+        """Read once: the permission check and the page use the same request."""
+        if getattr(self, "_join_request", None) is None:
+            self._join_request = selectors.join_request_get(pk=self.kwargs["pk"])
+        if self._join_request is None:
             raise Http404
-        return join_request
+        return self._join_request
 
     def handle_no_permission(self):
         if self.request.user.is_authenticated:

@@ -55,9 +55,9 @@ def matches(request):
 
 def _form_options(verified):
     tree = product_category_tree()
-    events = {str(event.pk): event for event in selectors.events_public()}
+    events = {str(event.pk): event for event in selectors.events_public(language=get_language())}
     return tree, events, {"companies": verified, "category_choices": tree.choices(),
-                          "event_choices": [(pk, str(event)) for pk, event in events.items()]}
+                          "event_choices": [(pk, event.name_shown or event.slug) for pk, event in events.items()]}
 
 
 def _save(request, form, tree, events, requirement=None):
@@ -97,9 +97,10 @@ def requirement_new(request):
 @require_http_methods(["GET", "POST"])
 @limit("docking_post")
 def requirement_edit(request, pk):
-    requirement = _own(request, selectors.requirement_for_update(pk=pk), "docking.edit_requirement")
-    _companies, verified = user_companies(request.user)
+    _companies, verified = user_companies(request.user)  # also what the permission reads
+    requirement = _own(request, selectors.requirement_for_form(pk=pk), "docking.edit_requirement")
     tree, events, options = _form_options([c for c in verified if c.pk == requirement.company_id])
+    selectors.category_lists_attach([requirement], tree)
     form = RequirementForm(request.POST or None, initial=RequirementForm.initial_from(requirement), **options)
     if request.method == "POST" and form.is_valid() and _save(request, form, tree, events, requirement) is not None:
         messages.success(request, _("The draft was saved."))
@@ -111,7 +112,7 @@ def requirement_edit(request, pk):
 @login_required
 def mine_requirement(request, pk):
     language = get_language()
-    detail = _own(request, selectors.requirement_get(pk=pk, language=language, categories=False))
+    detail = _own(request, selectors.requirement_get(pk=pk, language=language))
     tree = product_category_tree()
     selectors.category_lists_attach([detail], tree)
     fits = []
@@ -120,7 +121,7 @@ def mine_requirement(request, pk):
     for company in fits:
         company.page_url = selectors.company_url(company, language)
     return render(request, "docking/portal/requirement.html", {
-        "requirement": detail, "shown": detail.translation_shown(language), "state": detail.state(),
+        "requirement": detail, "shown": selectors.shown_texts(detail), "state": detail.state(),
         "attachments": list(detail.attachments.all()), "categories": detail.category_list,
         "responses": selectors.responses_to(requirement=detail, language=language), "fits": fits,
         "attachment_form": AttachmentForm(), "may_edit": request.user.has_perm("docking.edit_requirement", detail),

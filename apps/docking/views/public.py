@@ -74,22 +74,21 @@ def _refused(request, requirement):
 @cache_public_page
 def requirement_detail(request, pk):
     language = get_language()
-    requirement = selectors.requirement_get(pk=pk, language=language)
+    companies = member_companies(request.user)
+    requirement = selectors.requirement_get(pk=pk, language=language, responder_ids=list(companies))
     if requirement is None or not request.user.has_perm("docking.see_requirement", requirement):
         return _refused(request, requirement)
     set_language_changer(request, requirement.get_absolute_url)
-    shown = requirement.translation_shown(language)
-    mine = requirement.company_id in member_companies(request.user)
-    own_response = None
-    if request.user.is_authenticated and not mine:
-        own_response = selectors.response_of(requirement=requirement, company_ids=list(member_companies(request.user)))
+    selectors.category_lists_attach([requirement], product_category_tree())
+    mine = requirement.company_id in companies
+    own_response = requirement.own_response_id if not mine else None
     return render(request, "docking/requirement.html", {
-        "requirement": requirement, "shown": shown, "state": requirement.state(),
+        "requirement": requirement, "shown": selectors.shown_texts(requirement), "state": requirement.state(),
         "company_url": selectors.company_url(requirement.company, language),
         "outcome_url": selectors.company_url_for_slug(requirement.outcome_company_slug, language),
         "event_url": requirement.event.get_absolute_url() if requirement.event_id else "",
-        "categories": list(requirement.categories.all()), "attachments": list(requirement.attachments.all()),
-        "mine": mine, "own_response": own_response,
+        "categories": requirement.category_list, "attachments": list(requirement.attachments.all()),
+        "mine": mine, "own_response_url": docking_url("response", pk=own_response) if own_response else "",
         "may_respond": own_response is None and request.user.has_perm("docking.respond", requirement),
     })
 

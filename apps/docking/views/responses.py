@@ -36,13 +36,13 @@ def _response(request, pk, permission="docking.see_response"):
 @require_http_methods(["GET", "POST"])
 @limit("docking_response")
 def respond(request, pk):
-    requirement = selectors.requirement_for_update(pk=pk)
+    companies, verified = user_companies(request.user)
+    requirement = selectors.requirement_to_answer(pk=pk, language=get_language(),
+                                                  responder_ids=[company.pk for company in companies])
     if requirement is None or not request.user.has_perm("docking.see_requirement", requirement):
         raise Http404(_("There is no such requirement."))
-    _companies, verified = user_companies(request.user)
-    existing = selectors.response_of(requirement=requirement, company_ids=list(member_companies(request.user)))
-    if existing is not None:
-        return redirect("docking:response", pk=existing.pk)
+    if requirement.own_response_id is not None:
+        return redirect("docking:response", pk=requirement.own_response_id)
     if not request.user.has_perm("docking.respond", requirement):
         return render(request, "docking/respond_closed.html", {"requirement": requirement,
                                                                "verified": verified}, status=403)
@@ -61,7 +61,9 @@ def respond(request, pk):
             messages.success(request, _("Your response was sent. The poster is told; you can add files below."))
             return redirect("docking:response", pk=response.pk)
     return render(request, "docking/respond.html", {"requirement": requirement,
-                                                    "shown": requirement.translation_shown(), "form": form},
+                                                    "shown": {"title": requirement.shown_title,
+                                                              "language_code": requirement.title_language},
+                                                    "form": form},
                   status=400 if form.is_bound else 200)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.accounts.decorators import object_permission_required
+from apps.companies.signals import member_dashboard_links
 
 from . import selectors, services
 from .diff import change_diff
@@ -47,7 +48,8 @@ def _submitted(request):
 def dashboard(request):
     profiles = [selectors.company_profile(company) for company in selectors.companies_of_member(user=request.user)]
     return render(request, "expo/portal/dashboard.html", {"profiles": profiles,
-                                                          "languages": [(c, LANGUAGE_LABELS[c]) for c in LANGUAGES]})
+                                                          "languages": [(c, LANGUAGE_LABELS[c]) for c in LANGUAGES],
+                                                          "member_links": member_dashboard_links()})
 
 
 @login_required
