@@ -1,9 +1,13 @@
-"""What every upload path shares: reading an upload without ever holding more than its limit, and the messages
-for an empty or too large file.
+"""What every upload path shares: reading an upload without ever holding more than its limit, the messages for
+an empty or too large file, and a safe download name.
 
 The policy itself lives beside this module: raster images in apps.core.images, PDF documents in apps.core.pdf,
 django-filer's uploads in apps.core.filer_policy, and how stored files are served in apps.core.media.
 """
+
+import os
+import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -32,3 +36,11 @@ def read_limited(upload, limit, message=FILE_TOO_LARGE):
     if not data:
         raise ValidationError(EMPTY, code="empty")
     return data
+
+
+def safe_filename(name, extension):
+    """A download name: the upload's base name without path or control characters, with the real extension."""
+    base = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0]
+    base = unicodedata.normalize("NFC", base)
+    base = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "", base).strip(" .")[:100] or "attachment"
+    return f"{base}.{extension}"

@@ -23,6 +23,7 @@ from apps.accounts.demo import users_build, users_delete
 from apps.companies.models import Company, ProductCategory
 from apps.companies.services import company_member_add, company_verify
 from apps.core.demo.fixtures import DEMO_DIR
+from apps.core.languages import CHINESE
 
 from . import services
 from .models import Attachment, DockingEvent, Requirement, Response, ResponseStatus, Status
@@ -110,7 +111,7 @@ def _requirement(spec, *, company, poster, author, event, categories, moment):
         currency=spec.get("currency", "CNY"), visibility=spec.get("visibility", "public"),
         event=event if spec.get("event") else None, **fields)
     if spec.get("attachment"):
-        title = spec.get("en", spec.get("zh-hans"))["title"]
+        title = spec.get("en", spec.get(CHINESE))["title"]
         services.attachment_add(user=poster, requirement=requirement, upload=_pdf(spec["attachment"], title),
                                 verified_only=spec["attachment"].get("verified_only", False))
     status = spec.get("status", "open")

@@ -4,9 +4,6 @@ Accepted: PDF documents (checked for active content by apps.core.pdf) and images
 without metadata by apps.core.images). Everything else is refused with a message naming what is accepted.
 """
 
-import os
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -14,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.images import NOT_AN_IMAGE, Rendition, Rules, image_check
 from apps.core.pdf import pdf_check
-from apps.core.uploads import read_limited
+from apps.core.uploads import read_limited, safe_filename
 
 from .conf import attachment_max_bytes
 
@@ -29,12 +26,6 @@ class CheckedFile:
     content_type: str
 
 
-def download_name(name, extension):
-    """The upload's base name without path or control characters, with the real extension."""
-    base = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0]
-    base = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "", unicodedata.normalize("NFC", base)).strip(" .")[:100]
-    return f"{base or 'attachment'}.{extension}"
-
 
 def check_upload(upload):
     """A CheckedFile for an uploaded file, or ValidationError with a message for the uploader."""
@@ -42,7 +33,7 @@ def check_upload(upload):
     name = getattr(upload, "name", "") or ""
     if data.startswith(b"%PDF-"):
         pdf_check(data)
-        return CheckedFile(data, download_name(name, "pdf"), "application/pdf")
+        return CheckedFile(data, safe_filename(name, "pdf"), "application/pdf")
     rules = Rules(formats=IMAGE_FORMATS, max_bytes=attachment_max_bytes())
     try:
         checked = image_check(data, rules, Rendition(quality=90))
@@ -50,7 +41,7 @@ def check_upload(upload):
         if error.code not in NOT_AN_IMAGE:
             raise
     else:
-        return CheckedFile(checked.content, download_name(name, checked.extension), checked.content_type)
+        return CheckedFile(checked.content, safe_filename(name, checked.extension), checked.content_type)
     if name.lower().endswith(".pdf"):
         raise ValidationError(_("The file is named .pdf but is not a PDF document."), code="fake_pdf")
     raise ValidationError(UNSUPPORTED, code="unsupported")

@@ -6,8 +6,6 @@ and "xl/workbook.xml") and CSV (text in UTF-8 or GB18030, named .csv).
 """
 
 import io
-import os
-import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -17,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.images import NOT_AN_IMAGE, Rendition, Rules, image_check
 from apps.core.pdf import pdf_check
-from apps.core.uploads import read_limited
+from apps.core.uploads import read_limited, safe_filename
 
 from .conf import attachment_max_bytes, attachment_max_pixels
 from .models import AttachmentType
@@ -34,13 +32,6 @@ class CheckedFile:
     file_type: str  # AttachmentType
     content_type: str
 
-
-def safe_filename(name, extension):
-    """A download name: the upload's base name without path or control characters, with the real extension."""
-    base = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0]
-    base = unicodedata.normalize("NFC", base)
-    base = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "", base).strip(" .")[:100] or "attachment"
-    return f"{base}.{extension}"
 
 
 def _pdf(data, name):

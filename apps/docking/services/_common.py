@@ -19,19 +19,6 @@ def require_verified_member(user, company):
                                  "them."))
 
 
-def translations_apply(obj, translations):
-    """Set translated fields from {language: {field: value}}; a language whose values are all empty is left out
-    (and removed when the object had it)."""
-    for language, values in (translations or {}).items():
-        if not any(values.values()):
-            if obj.pk and obj.has_translation(language):
-                obj.delete_translation(language)
-            continue
-        obj.set_current_language(language)
-        for name, value in values.items():
-            setattr(obj, name, value)
-
-
 def changed():
     """Public pages go stale once the transaction commits."""
     transaction.on_commit(content_version_bump)

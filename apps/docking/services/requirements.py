@@ -6,11 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.companies.selectors import product_category_tree
+from apps.core.languages import translations_apply
 
 from .. import matching, notifications
 from ..models import DECIDING_STATUSES, Attachment, Requirement, Status, Visibility
 from ..selectors import today
-from ._common import changed, require, require_verified_member, translations_apply
+from ._common import changed, require, require_verified_member
 from .attachments import attachment_files_delete
 
 FIELDS = ("segment", "quantity", "unit", "region", "deadline", "budget_min", "budget_max", "currency", "visibility",
@@ -44,7 +45,7 @@ def _check(requirement, translations):
 
 def _store(requirement, translations, categories):
     _check(requirement, translations)
-    translations_apply(requirement, translations)
+    translations_apply(requirement, translations, drop_empty=True)
     shown = next(language for language, values in translations.items() if values.get("title"))
     requirement.set_current_language(shown)
     requirement.full_clean(exclude=["categories"])

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
 
 from apps.companies.selectors import product_category_tree
+from apps.core.paging import paginate, query_without
 
 from .. import selectors
 from ..cache import cache_public_page
@@ -18,7 +19,6 @@ from ..figures import figures_of
 from ..forms import STATUS_CHOICES, BoardFilterForm
 from ..models import PUBLIC_STATUSES, docking_url
 from ..rules import member_companies
-from ._common import CountedPaginator, page_of, query_without
 
 BOARD_PARAMS = ("category", "region", "segment", "status", "soon", "page")
 
@@ -53,7 +53,7 @@ def board(request):
     filters, category = _filters(form, tree)
     rows, counts = selectors.board_requirements(user=request.user, filters=filters, language=language)
     status = "open" if filters.soon else filters.status
-    page = page_of(CountedPaginator(rows, BOARD_PAGE_SIZE, count=counts[status]), request.GET.get("page"))
+    page = paginate(request, rows, BOARD_PAGE_SIZE, count=counts[status])
     selectors.category_lists_attach(page.object_list, tree)
     return render(request, "docking/board.html", {
         **context, "page_obj": page, "counts": counts, "status_links": _status_links(request, counts, status),

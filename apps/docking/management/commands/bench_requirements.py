@@ -20,6 +20,7 @@ from apps.accounts.services import user_create
 from apps.companies.models import ChainSegment, Company, ProductCategory
 from apps.companies.regions import Region
 from apps.companies.services import company_create
+from apps.core.languages import CHINESE
 from apps.docking.cache import content_version_bump
 from apps.docking.models import Requirement, Status, Unit, Visibility
 
@@ -61,7 +62,7 @@ class Command(BaseCommand):
             slug = f"bench-lead-{n:02d}"
             company = Company.objects.filter(slug=slug).first() or company_create(
                 slug=slug, segment=ChainSegment.DOWNSTREAM, verified_at=timezone.now(), translations={
-                    "en": {"name": f"Bench Lead Company {n:02d}"}, "zh-hans": {"name": f"压测龙头企业{n:02d}"}})
+                    "en": {"name": f"Bench Lead Company {n:02d}"}, CHINESE: {"name": f"压测龙头企业{n:02d}"}})
             companies.append(company)
         return companies
 
@@ -82,7 +83,7 @@ class Command(BaseCommand):
                 submitted_at=opened, published_at=opened,
                 ended_at=None if status == Status.OPEN else opened + datetime.timedelta(days=10)))
             texts.append({"en": (f"Bench requirement {n}: {need_en}", f"Yearly supply of {need_en} for plant {n}."),
-                          "zh-hans": (f"压测需求{n}：{need_zh}", f"{n}号工厂全年所需的{need_zh}。")})
+                          CHINESE: (f"压测需求{n}：{need_zh}", f"{n}号工厂全年所需的{need_zh}。")})
         Requirement.objects.bulk_create(rows, batch_size=2000)
         RequirementTranslation.objects.bulk_create(
             [RequirementTranslation(master=row, language_code=language, title=title, description=description)
