@@ -36,12 +36,23 @@ def _keep_query(request, path_name, **kwargs):
 @cache_public_page
 def expo_home(request):
     """The Expo page: its CMS content, then the current edition with its halls and a link to the directory."""
+    return render(request, "expo/home.html", expo_cache.memo(f"home:{get_language()}", _home_context))
+
+
+def _home_context():
+    """The current edition, its halls with their booth counts and the number of exhibitors, all editions: once
+    per content version (they change only when the expo's data does)."""
     edition = selectors.edition_current()
     context = {"edition": edition, "editions": list(selectors.public_editions().order_by("-starts_on"))}
     if edition is not None:
-        context.update(halls=selectors.edition_with_halls(edition),
-                       exhibitor_count=selectors.public_exhibitor_count(edition=edition))
-    return render(request, "expo/home.html", context)
+        context.update(_edition_figures(edition))
+    return context
+
+
+def _edition_figures(edition):
+    return expo_cache.memo(f"figures:{edition.pk}:{get_language()}", lambda: {
+        "halls": selectors.edition_with_halls(edition),
+        "exhibitor_count": selectors.public_exhibitor_count(edition=edition)})
 
 
 @require_safe
@@ -49,9 +60,7 @@ def expo_home(request):
 def edition_detail(request, edition):
     edition = _edition_or_404(edition)
     _keep_query(request, "edition", edition=edition.slug)
-    context = {"edition": edition, "halls": selectors.edition_with_halls(edition),
-               "exhibitor_count": selectors.public_exhibitor_count(edition=edition)}
-    return render(request, "expo/edition.html", context)
+    return render(request, "expo/edition.html", {"edition": edition, **_edition_figures(edition)})
 
 
 @require_safe
