@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("expo_page", "media_root")
 
 # session (1), CMS page lookup (1-2) and menu key (1) on every page; the company page: 3 sections of other apps
 # (news, forums, docking) and the participations, booths, products and their categories
-QUERIES = {"home": 4, "edition": 4, "directory": 8, "filtered": 8, "hall": 8, "company": 17}
+QUERIES = {"home": 4, "edition": 4, "directory": 8, "filtered": 8, "hall": 8, "company": 18}
 
 
 @pytest.fixture

@@ -117,3 +117,19 @@ def test_first_page_after_a_publish_pays_the_shared_parts_once(client, articles,
 
     assert first.status_code == then.status_code == 200
     assert "Rubber article 1" in first.content.decode() and "Rubber article 1" in then.content.decode()
+
+
+def test_company_headlines_follow_the_company_not_the_whole_table(client, articles, django_assert_num_queries):
+    """About a company: its newest public articles in the language, found from its own links (two queries, and
+    outside a request one more for the apphook page behind the links)."""
+    from apps.news.selectors import company_headlines
+
+    made = articles(3)
+    company = made[0].companies.get()
+
+    with django_assert_num_queries(3):
+        english = company_headlines(company=company, language="en", limit=2)
+    chinese = company_headlines(company=company, language="zh-hans", limit=5)
+
+    assert [item.title for item in english] == [made[2].title, made[1].title]  # newest first, limited
+    assert len(chinese) == 3 and all(item.url.startswith("/zh-hans/news/") for item in chinese)
