@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import override
 
 from apps.companies.models import Company
 from apps.core.links import url_maker
@@ -63,7 +64,8 @@ def _headlines_of(article_ids, *, language, limit):
     """The newest `limit` of these (public) articles that are written in `language`, as headlines: one query."""
     rows = (Article._parler_meta.root_model.objects.filter(language_code=language, master_id__in=article_ids)
             .order_by("-master__publish_at", "-master_id").values_list("title", "slug", "master__publish_at")[:limit])
-    url = url_maker("news:article", kwarg="slug")
+    with override(language):
+        url = url_maker("news:article", kwarg="slug")
     return [Headline(title, publish_at, url(slug)) for title, slug, publish_at in rows]
 
 
@@ -72,7 +74,8 @@ def _headlines(articles, *, language, limit):
     translations = Article._parler_meta.root_model.objects
     rows = (translations.filter(language_code=language, master__in=articles.values("pk")[:limit])
             .order_by("-master__publish_at", "-master_id").values_list("title", "slug", "master__publish_at"))
-    url = url_maker("news:article", kwarg="slug")
+    with override(language):
+        url = url_maker("news:article", kwarg="slug")
     return [Headline(title, publish_at, url(slug)) for title, slug, publish_at in rows]
 
 
