@@ -11,6 +11,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from apps.search.selectors import ids_matching
+
 from .conf import BANNER_LIMIT
 from .models import PUBLIC_STATUSES, Notice, NoticeAttachment, NoticeKind, NoticeStatus, TradingCenter
 
@@ -54,7 +56,7 @@ def _attachment_count():
 
 def notices_in_effect(*, now=None, kind=None):
     now = now or timezone.now()
-    queryset = notices_public(now=now).filter(
+    queryset = notices_public(now=now).prefetch_related("center__translations").filter(  # the centers are named
         Q(effective_until__isnull=True) | Q(effective_until__gt=now),
         status=NoticeStatus.PUBLISHED, effective_from__lte=now, is_superseded=False,
     )
@@ -79,7 +81,8 @@ def _search(query):
     serial = SERIAL_PATTERN.search(query)
     if serial:
         return Q(year=int(serial.group(1)), number=int(serial.group(2)))
-    in_title = Q(pk__in=NoticeTranslation.objects.filter(title__icontains=query).values("master_id"))
+    matched = ids_matching(q=query, types=("notice",))  # the site-search index, withdrawn and expired too
+    in_title = Q(pk__in=matched) if matched is not None else Q(pk__in=[])
     if query.strip().isdigit():
         return in_title | Q(number=int(query.strip()))
     return in_title

@@ -136,4 +136,4 @@ def test_notice_changelist_query_count_is_fixed(client, center, editor, django_a
     assert response.content.decode().count('class="action-select"') == count
 
 
-QUERIES_CHANGELIST = 14
+QUERIES_CHANGELIST = 15

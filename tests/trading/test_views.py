@@ -291,7 +291,7 @@ QUERIES_BOARD = 11  # version, center (+translations), years, count, notices (+t
 # notice: version, notice with center and superseded notice, translations, center translations, attachments,
 # corrections with their translations, and three of django CMS
 QUERIES_NOTICE = 10
-QUERIES_INDEX = 9
+QUERIES_INDEX = 10  # the centers of the notices in effect are named: their translations, once
 QUERIES_ARCHIVE = 7
 QUERIES_FEED = 4
 
