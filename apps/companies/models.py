@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from parler.models import TranslatableModel, TranslatedFields
 
+from apps.core.choices import ChoiceLabels
 from apps.core.richtext import RichTextField
 
 from .catalogue import Product, ProductCategory, ProductImage  # noqa: F401  (models of this app)
@@ -17,7 +18,7 @@ class ChainSegment(models.TextChoices):
     SERVICES = "services", _("Services")
 
 
-class Company(TranslatableModel):
+class Company(ChoiceLabels, TranslatableModel):
     """The one record of a company, shared by the expo, news, forums and trading notices."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Used in the company's web address."))

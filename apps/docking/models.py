@@ -20,6 +20,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from apps.companies.models import ChainSegment
 from apps.companies.regions import Region
+from apps.core.choices import ChoiceLabels
 from apps.core.storage import PrivateStorage
 
 attachment_storage = PrivateStorage("docking", setting="DOCKING_ATTACHMENT_ROOT")
@@ -107,7 +108,7 @@ def closes_at(deadline):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-class Requirement(TranslatableModel):
+class Requirement(ChoiceLabels, TranslatableModel):
     """What a lead company needs: bilingual texts (either language may be missing), categories, quantity, region."""
 
     company = models.ForeignKey("companies.Company", on_delete=models.PROTECT, related_name="docking_requirements",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.companies.models import ChainSegment
 from apps.companies.regions import Region
+from apps.core.widgets import QuickSelect
 
 LETTERS = [(letter, letter) for letter in string.ascii_uppercase] + [("#", "#")]
 
@@ -14,13 +15,16 @@ LETTERS = [(letter, letter) for letter in string.ascii_uppercase] + [("#", "#")]
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Keyword"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Company or product")}))
-    hall = forms.ChoiceField(label=_("Hall"), required=False)
-    category = forms.ChoiceField(label=_("Product category"), required=False)
-    segment = forms.ChoiceField(label=_("Chain segment"), required=False,
+    hall = forms.ChoiceField(widget=QuickSelect, label=_("Hall"), required=False)
+    category = forms.ChoiceField(widget=QuickSelect, label=_("Product category"), required=False)
+    segment = forms.ChoiceField(widget=QuickSelect, label=_("Chain segment"), required=False,
                                 choices=[("", _("All segments")), *ChainSegment.choices])
-    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices])
-    letter = forms.ChoiceField(label=_("English name A-Z"), required=False, choices=[("", "-"), *LETTERS])
-    pinyin = forms.ChoiceField(label=_("Chinese name by pinyin"), required=False, choices=[("", "-"), *LETTERS])
+    region = forms.ChoiceField(widget=QuickSelect, label=_("Region"), required=False,
+                               choices=[("", _("All regions")), *Region.choices])
+    letter = forms.ChoiceField(widget=QuickSelect, label=_("English name A-Z"), required=False,
+                               choices=[("", "-"), *LETTERS])
+    pinyin = forms.ChoiceField(widget=QuickSelect, label=_("Chinese name by pinyin"), required=False,
+                               choices=[("", "-"), *LETTERS])
 
     def __init__(self, data=None, *, halls, category_tree):
         super().__init__(data)

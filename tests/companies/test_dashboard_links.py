@@ -8,7 +8,7 @@ from apps.companies import signals
 
 
 @pytest.fixture
-def registry(monkeypatch):
+def registry(monkeypatch, db):  # reversing loads django CMS's apphook URLs from the database
     monkeypatch.setattr(signals, "_dashboard_links", {})
     return signals
 
