@@ -6,6 +6,7 @@ from django.urls import include, path
 from apps.core import media as core_media
 from apps.core import views as core_views
 from apps.news.sitemaps import SITEMAPS
+from apps.search import views as search_views
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
@@ -13,6 +14,7 @@ urlpatterns = [
     path("ping", core_views.ping, name="ping"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("media/<path:path>", core_media.media_serve, name="media"),  # only when settings.SERVE_MEDIA
+    path("opensearch.xml", search_views.opensearch, name="opensearch"),
 ]
 
 handler403 = "apps.core.ratelimits.permission_denied"  # rate limits answer 429, see apps/core/ratelimits.py
@@ -23,5 +25,6 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("apps.notifications.urls")),
     path("join/", include("apps.onboarding.urls")),
     path("portal/", include("apps.expo.portal.urls")),
+    path("search/", include("apps.search.urls")),
     path("", include("cms.urls")),
 )

@@ -9,6 +9,9 @@ A company's `search_document` is a space-delimited set of tokens with a space at
 A query is segmented the same way (jieba's precise mode); every query token must be in the document: Chinese
 words exactly (a word longer than two characters by its pairs), Latin words and pinyin as word prefixes. The test
 is a plain LIKE on the document (' token ' or ' prefix'), the same on SQLite and PostgreSQL.
+
+The public directory no longer scans this document: its keyword search reads the site-search index (apps.search),
+which expo keeps in step through `index_listener_register` below; `query_filter` stays for other callers.
 """
 
 import logging
@@ -16,7 +19,6 @@ import re
 from functools import lru_cache
 
 from django.db.models import Q
-from pypinyin import Style, lazy_pinyin
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN_WORD = re.compile(r"[a-z0-9]+")
@@ -44,6 +46,8 @@ def initial_pinyin(name):
     if not name:
         return "#"
     if HAN_RUN.match(name[0]):
+        from pypinyin import Style, lazy_pinyin  # 57 MiB: loaded only where names are written, not by web readers
+
         letters = lazy_pinyin(name[:4], style=Style.FIRST_LETTER)  # a few characters, for heteronyms (重庆 -> C)
         first = letters[0][:1].upper() if letters else ""
     else:
@@ -67,6 +71,8 @@ def document_tokens(texts):
         for run in HAN_RUN.findall(text):
             han = _han_tokens(run)
             tokens.update(han)
+            from pypinyin import lazy_pinyin
+
             tokens.update("".join(lazy_pinyin(word)) for word in han if len(word) > 1)
     return tokens
 
@@ -100,6 +106,21 @@ def query_filter(query, field="search_document"):
     for token, is_prefix in terms:
         condition &= Q(**{f"{field}__contains": f" {token}" if is_prefix else f" {token} "})
     return condition
+
+
+_index_listeners = []
+
+
+def index_listener_register(listener):
+    """`listener(company)` runs inside `services.company_index`, in its transaction, each time a company's names
+    or products change: how the site search (filled by expo, an app above) keeps the company's documents in step
+    with what the directory searches."""
+    _index_listeners.append(listener)
+
+
+def index_listeners_run(company):
+    for listener in _index_listeners:
+        listener(company)
 
 
 def warm_up():

@@ -1,12 +1,11 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from pypinyin import lazy_pinyin
 
 from apps.core.languages import CHINESE, ENGLISH, translations_apply
 
 from .models import Company, Membership, Product
-from .search import initial_en, initial_pinyin, search_document
+from .search import index_listeners_run, initial_en, initial_pinyin, search_document
 from .signals import company_changed
 
 
@@ -30,6 +29,8 @@ def _slug_from(names):
     """A free slug from the company's names: the English one, else the pinyin of another (-2, -3... if taken)."""
     base = ""
     for name in names:
+        from pypinyin import lazy_pinyin  # loaded where names are written only
+
         base = slugify(" ".join(lazy_pinyin(name or "")))[:70].strip("-")
         if base:
             break
@@ -60,6 +61,7 @@ def company_verify(*, company, by):
     company.verified_at = Company.objects.values_list("verified_at", flat=True).get(pk=company.pk)
     if changed:
         _changed_send(company)  # pages may show whether a company is verified
+        index_listeners_run(company)  # a verified company is public in the site search
     return company
 
 
@@ -85,5 +87,6 @@ def company_index(*, company):
     Company.objects.filter(pk=company.pk).update(**fields)
     for name, value in fields.items():
         setattr(company, name, value)
+    index_listeners_run(company)  # the site search's documents of the company (search.index_listener_register)
     _changed_send(company)
     return company

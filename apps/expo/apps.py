@@ -12,11 +12,12 @@ class ExpoConfig(AppConfig):
         from apps.companies.signals import company_changed, company_page_url_register
         from apps.core.registries import demo_builder_register
 
-        from . import demo, notifications
+        from . import demo, notifications, search_index
         from .cache import company_changed_receiver
         from .company_page import company_url
 
         notifications.register()
+        search_index.register()  # companies and products in the site search
         company_page_url_register(company_url)  # a company's page lives in the expo directory
         company_changed.connect(company_changed_receiver, dispatch_uid="expo.company_changed")
         demo_builder_register(self.label, order=50, build=demo.build, delete=demo.delete)

@@ -6,8 +6,8 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, S
 from django.db.models.functions import Coalesce
 
 from apps.companies.models import Company, Product
-from apps.companies.search import query_filter
 from apps.core.languages import is_chinese, other_language
+from apps.search.selectors import ids_matching
 
 from .models import Booth, Edition, EditionStatus, Hall, Participation
 
@@ -94,9 +94,9 @@ def directory(*, edition, filters, language):
     if filters.pinyin:
         queryset = queryset.filter(company__initial_pinyin=filters.pinyin)
     if filters.q:
-        condition = query_filter(filters.q, field="company__search_document")
-        if condition is not None:
-            queryset = queryset.filter(condition)
+        matched = ids_matching(q=filters.q, types=("company",))  # the site-search index (names and products)
+        if matched is not None:
+            queryset = queryset.filter(company_id__in=matched)
     initial = "company__initial_pinyin" if is_chinese(language) else "company__initial_en"
     queryset = queryset.annotate(
         sort_name=Coalesce(_name_in(language), _name_in(other_language(language))),

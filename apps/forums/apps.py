@@ -11,11 +11,12 @@ class ForumsConfig(AppConfig):
     def ready(self):
         from apps.core.registries import demo_builder_register
 
-        from . import cache, company_page, demo  # noqa: F401  (cache: registers the "forums" page cache)
+        from . import cache, company_page, demo, search_index  # noqa: F401  (cache: registers the "forums" page cache)
         from .agenda import notifications as agenda_notifications
         from .registration import notifications as registration_notifications
 
         agenda_notifications.register()
         registration_notifications.register()
         company_page.register()  # the company's forum sessions on its page
+        search_index.register()  # released sessions and speakers in the site search
         demo_builder_register(self.label, order=60, build=demo.build, delete=demo.delete)  # after expo's edition

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from apps.search.services import type_index_on_commit
+
 from .cache import content_version_bump
 from .changelog import changelog_compute
 from .models import ScheduleRelease
@@ -45,6 +47,7 @@ def schedule_release(*, user, note_en="", note_zh_hans="", seen_digest=None):
             )
             transaction.on_commit(content_version_bump)
             transaction.on_commit(lambda: _alerts_queue(release.pk))
+            type_index_on_commit("session", "speaker")  # the site search follows the release
     except IntegrityError as exc:  # another editor released the same version at the same moment
         raise ValidationError(_("Another release was made at the same time; try again."), code="race") from exc
     return release

@@ -10,8 +10,9 @@ class NewsConfig(AppConfig):
     def ready(self):
         from apps.core.registries import demo_builder_register
 
-        from . import cache, company_page, demo, notifications  # noqa: F401  (cache: registers the "news" page cache)
+        from . import cache, company_page, demo, notifications, search_index  # noqa: F401  (cache: registers the "news" page cache)
 
         notifications.register()
         company_page.register()  # the company's articles on its page
+        search_index.register()  # published articles in the site search
         demo_builder_register(self.label, order=70, build=demo.build, delete=demo.delete)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.languages import translations_apply
+from apps.search.services import index_on_commit
 
 from . import covers, revisions
 from .cache import content_version_bump
@@ -108,6 +109,7 @@ def article_save(*, article, user, cover_data=None):
         _cover_apply(article, cover_data)
     article.save()
     _changed()
+    index_on_commit("article", article.pk)
     return article
 
 
@@ -136,6 +138,7 @@ def _state_set(article, user, target, note, **fields):
     article.save(update_fields=["state", "updated_at", *fields])
     article_revision_record(article=article, user=user, note=note)
     _changed()
+    index_on_commit("article", article.pk)  # in the site search once published, out of it otherwise
     return article
 
 
@@ -195,6 +198,7 @@ def article_revert(*, article, revision, user):
     article_revision_record(article=article, user=user,
                             note=_("Reverted to revision %(number)d") % {"number": revision.number})
     _changed()
+    index_on_commit("article", article.pk)
     return article
 
 

@@ -10,7 +10,8 @@ class TradingConfig(AppConfig):
     def ready(self):
         from apps.core.registries import demo_builder_register
 
-        from . import demo, notifications
+        from . import demo, notifications, search_index
 
         notifications.register()
+        search_index.register()  # published notices in the site search
         demo_builder_register(self.label, order=80, build=demo.build, delete=demo.delete)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.languages import translations_apply
+from apps.search.services import index_now
 
 from .cache import content_version_bump
 from .models import (
@@ -184,6 +185,7 @@ def notice_approve(*, notice, user, at=None):
     notice.save(update_fields=["status", "approved_by", "published_at", "issue_date", "effective_from", "year",
                                "number", "updated_at"])
     _changed()
+    index_now("notice", notice.pk)  # the board searches the index: never behind
     notice_published_record(notice)  # risk warnings at once; other types may wait for a daily digest
     return notice
 
@@ -198,6 +200,7 @@ def notice_withdraw(*, notice, user, at=None):
     notice.status, notice.withdrawn_at = NoticeStatus.WITHDRAWN, at or timezone.now()
     notice.save(update_fields=["status", "withdrawn_at", "updated_at"])
     _changed()
+    index_now("notice", notice.pk)  # the board searches the index: never behind
     return notice
 
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "apps.notifications",
     "apps.docking",
     "apps.onboarding",
+    "apps.search",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +175,7 @@ RATELIMITS = {
     "signup": {"ip": "20/h", "address": "5/h"},
     "signup_confirm": {"ip": "30/h", "link": "10/h"},
     "company_create": {"ip": "20/h", "user": "5/h"},
+    "search": {"ip": env("SEARCH_RATELIMIT", default="300/m")},  # anonymous searches (GET), per address
     "join_request": {"ip": "30/h", "user": "10/h"},
 }
 RATELIMIT_USE_CACHE = "default"

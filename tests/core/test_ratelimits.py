@@ -114,10 +114,11 @@ def test_every_configured_limit_is_declared_by_a_view(settings):
     from apps.news import views as news_views
     from apps.notifications import views as notification_views
     from apps.onboarding import views as onboarding_views
+    from apps.search import views as search_views
 
     declared = {getattr(item, "ratelimit", None)
                 for module in (optin_views, agenda_views, registration_views, news_views, notification_views,
-                               onboarding_views, docking_portal, docking_public, docking_responses)
+                               onboarding_views, docking_portal, docking_public, docking_responses, search_views)
                 for item in vars(module).values()}
     declared |= {getattr(pattern.callback, "ratelimit", None)
                  for pattern in account_urls.urlpatterns + portal_urls.urlpatterns}

@@ -6,6 +6,8 @@ feature apps. Every module's imports are read with ast, at the top level and ins
   views or private helpers).
 - Other apps use notifications only through its public modules (services, selectors, audience, registry): its
   models (the outbox) are its own.
+- search sits between notifications and the feature apps; they use it only through registry, services and
+  selectors (its index tables are its own).
 - No app probes for another with `except ImportError`, nor with `hasattr()` on something imported from it.
 """
 
@@ -14,10 +16,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 APPS = ROOT / "apps"
-LAYERS = {"core": 0, "accounts": 1, "companies": 2, "notifications": 3}
+LAYERS = {"core": 0, "accounts": 1, "companies": 2, "notifications": 3, "search": 3.5}
 FEATURE_LAYER = 4
 PUBLIC_MODULES = {"selectors", "services"}  # what one feature app may use of another
 NOTIFICATIONS_PUBLIC = {"services", "selectors", "audience", "registry"}  # what other apps may use of notifications
+SEARCH_PUBLIC = {"registry", "services", "selectors"}  # what feature apps may use of search (never its models)
 
 
 def layer(app):
@@ -68,6 +71,8 @@ def violation(source_app, target):
         return f"{source_app} (lower) imports {target_app} (higher)"
     if target_app == "notifications" and (len(parts) < 3 or parts[2] not in NOTIFICATIONS_PUBLIC):
         return f"{source_app} reaches into {'.'.join(parts[:3])} (not a public module of notifications)"
+    if target_app == "search" and (len(parts) < 3 or parts[2] not in SEARCH_PUBLIC):
+        return f"{source_app} reaches into {'.'.join(parts[:3])} (not a public module of search)"
     both_features = layer(source_app) == FEATURE_LAYER and layer(target_app) == FEATURE_LAYER
     if both_features and (len(parts) < 3 or parts[2] not in PUBLIC_MODULES):
         return f"feature app {source_app} reaches into {'.'.join(parts[:3])}"
@@ -130,5 +135,11 @@ def test_the_checker_sees_a_forbidden_edge():
     assert violation("forums", "apps.notifications.selectors.event_count") is None
     assert violation("trading", "apps.notifications.registry.Kind") is None
     assert violation("notifications", "apps.notifications.models.Event") is None
+    assert violation("search", "apps.news.models.Article")
+    assert violation("news", "apps.search.models.Document")
+    assert violation("expo", "apps.search.backends.ranked")
+    assert violation("news", "apps.search.registry.Source") is None
+    assert violation("trading", "apps.search.services.index_on_commit") is None
+    assert violation("search", "apps.notifications.registry.Kind") is None
     probe = "from apps.companies.models import Company\nfrom .models import Forum\n"
     assert hasattr_probes(probe + "hasattr(Company, 'x')\nhasattr(Forum, 'y')\n", "forums") == [3]

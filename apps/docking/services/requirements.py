@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from apps.companies.selectors import product_category_tree
 from apps.core.languages import translations_apply
+from apps.search.services import index_on_commit
 
 from .. import matching, notifications
 from ..models import DECIDING_STATUSES, Attachment, Requirement, Status, Visibility
@@ -112,6 +113,7 @@ def requirement_approve(*, requirement, user, now=None):
     requirement.published_at, requirement.review_note = now or timezone.now(), ""
     requirement.save(update_fields=["status", "reviewed_by", "published_at", "review_note", "updated_at"])
     changed()
+    index_on_commit("requirement", requirement.pk)
     notifications.requirement_reviewed_record(requirement, opened=True)
     _opened_record(requirement)
     return requirement
@@ -156,6 +158,7 @@ def _end(requirement, user, status, *, allowed_from, editors_too=False):
     requirement.status, requirement.ended_at = status, timezone.now()
     requirement.save(update_fields=["status", "ended_at", "updated_at"])
     changed()
+    index_on_commit("requirement", requirement.pk)
     return requirement
 
 

@@ -176,7 +176,7 @@ def test_schedule_release_leaves_alerts_to_a_task_queued_after_commit(schedule, 
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         current = schedule_release(user=None)
-    assert len(callbacks) == 2  # the page-cache bump and queueing the alerts task
+    assert len(callbacks) == 3  # the page-cache bump, queueing the alerts task and the site search's re-indexing
     assert not Event.objects.filter(kind=ALERT_KIND).exists()
 
     assert release_alerts_record(release_id=current.pk) == 1

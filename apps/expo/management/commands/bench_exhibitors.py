@@ -8,6 +8,7 @@ languages, each with a confirmed participation, a booth and one to three product
 import datetime
 import random
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -55,6 +56,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._generate(count=count, slug=edition, rng=random.Random(seed))
             transaction.on_commit(expo_cache.bump)
+        call_command("search_reindex", "--type=company", "--type=product", "--no-progress", verbosity=0)  # bulk rows
         self.stdout.write(f"{count} exhibitors created in edition {edition}.")
 
     def _edition(self, slug, count):

@@ -1,0 +1,55 @@
+"""The search index: one `Document` per public object and language, written only by services.py.
+
+`title_tokens` and `body_tokens` hold the output of tokens.py joined by spaces. The full-text structures are built
+from them by the backend (backends.py): `search_vector` (a weighted tsvector with a GIN index) on PostgreSQL, the
+FTS5 tables `search_fts` and `search_title_fts` (external content over this table) on SQLite; the title-only
+structures find title matches without walking the long lists of common body words. `Word` lists the English words of the
+indexed titles, for "did you mean".
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Document(models.Model):
+    type = models.CharField(_("type"), max_length=20)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=10)
+    title = models.CharField(_("title"), max_length=300)
+    title_tokens = models.TextField(_("title tokens"), blank=True)
+    body_tokens = models.TextField(_("body tokens"), blank=True)
+    text = models.TextField(_("text shown in snippets"), blank=True)
+    url = models.CharField(_("web address"), max_length=500)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    public_from = models.DateTimeField(_("public from"), null=True, blank=True)
+    public_until = models.DateTimeField(_("public until"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    category = models.CharField(_("category"), max_length=80, blank=True)  # facet values and their labels
+    category_label = models.CharField(_("category name"), max_length=200, blank=True)
+    edition = models.CharField(_("expo edition"), max_length=80, blank=True)
+    edition_label = models.CharField(_("expo edition name"), max_length=200, blank=True)
+    hall = models.CharField(_("hall"), max_length=20, blank=True)
+    hall_label = models.CharField(_("hall name"), max_length=200, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only (NULL on SQLite)
+    title_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only: the title alone
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [models.UniqueConstraint(fields=("type", "object_id", "language"), name="search_document_key")]
+        indexes = [models.Index(fields=("language", "type"), name="search_language_type")]
+
+    def __str__(self):
+        return f"{self.type}:{self.object_id}:{self.language}"
+
+
+class Word(models.Model):
+    word = models.CharField(_("word"), max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("indexed word")
+        verbose_name_plural = _("indexed words")
+
+    def __str__(self):
+        return self.word

@@ -1,0 +1,31 @@
+"""Past backends.CAP matches a query ranks its candidates: the newest title matches and the newest matches
+anywhere, title matches first (so an old company named by the query is not buried under new articles)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from apps.search import backends, selectors
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_title_matches_stay_on_top_when_a_query_matches_many_documents(client, reindex, monkeypatch):
+    old = ArticleFactory(number=801, publish_at=timezone.now() - datetime.timedelta(days=400),
+                         translations={"en": {"title": "Sulphur supply", "slug": "sulphur", "body": "<p>x</p>"}})
+    for number in range(802, 808):
+        ArticleFactory(number=number, publish_at=timezone.now() - datetime.timedelta(days=1), translations={
+            "en": {"title": f"Weekly note {number}", "slug": f"w-{number}", "body": "<p>Sulphur prices.</p>"}})
+    reindex()
+    monkeypatch.setattr(backends, "CAP", 3)
+    results = selectors.search(query=selectors.Query(q="sulphur"), language="en")
+    assert results.capped
+    assert results.hits[0]["object_id"] == old.pk  # its title matches, though 400 days old
+    assert len(results.hits) == 4  # the title match and the 3 newest matches
+    html = client.get("/en/search/", {"q": "sulphur"}).content.decode()
+    assert "Many results for “sulphur”" in html and "(4+)" in html
+    monkeypatch.setattr(backends, "CAP", 2000)
+    exact = selectors.search(query=selectors.Query(q="sulphur"), language="en")
+    assert not exact.capped and exact.total == 7 and exact.hits[0]["object_id"] == old.pk
