@@ -16,3 +16,14 @@ GENERATORS = [
     ["bench_exhibitors", "--count", "10000"],
     ["bench_requirements", "--count", "10000"],
 ]
+
+# `--scale small` (and the first half of `--growth`): the same data with 1,000 articles and 1,000 companies, so the
+# growth of each page's cost from 1,000 to 100,000 articles (1,000 to 10,000 companies) can be computed.
+SMALL_COUNTS = {"bench_articles": "1000", "bench_exhibitors": "1000"}
+
+
+def generators(scale="full"):
+    if scale == "full":
+        return GENERATORS
+    return [[entry[0], "--count", SMALL_COUNTS.get(entry[0], entry[2])] if isinstance(entry, list) else entry
+            for entry in GENERATORS]

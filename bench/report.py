@@ -37,3 +37,9 @@ def table(rows):
 def write_json(path, *, config, rows, elapsed, ok):
     data = {"ok": ok, "elapsed_seconds": round(elapsed, 1), "config": config, "results": rows}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def read_json(path):
+    """What write_json wrote: {"ok", "elapsed_seconds", "config", "rows"}."""
+    data = json.loads(path.read_text())
+    return {**data, "rows": data["results"]}

@@ -10,6 +10,7 @@ Logs: var/bench/manage.log (preparation) and var/bench/gunicorn.log (the server'
 import argparse
 import contextlib
 import datetime
+import json
 import os
 import shutil
 import signal
@@ -22,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import load, report, servers
-from bench.generators import GENERATORS
+from bench.generators import generators
 from bench.urls import UNCACHED, URLS
 
 say = servers.say
@@ -42,6 +43,12 @@ def parse_args(argv):
     parser.add_argument("--warmup", type=int, default=20, help="requests per URL before loading it (default 20)")
     parser.add_argument("--url", action="append", help="a URL path to load instead of bench/urls.py (repeatable)")
     parser.add_argument("--postgres", action="store_true", help="use a throwaway PostgreSQL instead of SQLite")
+    parser.add_argument("--scale", choices=("full", "small"), default="full",
+                        help="full: 100,000 articles and 10,000 companies; small: 1,000 of each (bench/generators.py)")
+    parser.add_argument("--uncached-only", action="store_true", help="load only the uncached renders (and baselines)")
+    parser.add_argument("--growth", action="store_true",
+                        help="run the uncached renders at the small scale, then everything at full scale, and print "
+                             "each page's growth factor (small/full, as ratios to the hello view of each run)")
     parser.add_argument("--reuse-db", action="store_true",
                         help="keep var/bench/db.sqlite3 and media from the last run (migrate still runs)")
     args = parser.parse_args(argv)
@@ -69,20 +76,30 @@ def fresh_files(args):
     shutil.rmtree(servers.VAR / "media", ignore_errors=True)
 
 
-def prepare(manage):
+SEARCH_INDEX = {}  # the index build's time and size, filled by prepare() and written into the results
+
+
+def prepare(manage, scale="full"):
     say("migrate")
     manage("migrate", "--noinput")
     say("collectstatic")
     manage("collectstatic", "--noinput")
     say("load_demo")
     manage("load_demo")
-    for generator in GENERATORS:
+    for generator in generators(scale):
         if callable(generator):
             say(f"generator {getattr(generator, '__name__', generator)}")
             generator(manage=manage, env=manage.env)
         else:
             say(f"generator manage.py {' '.join(generator)}")
             manage(*generator)
+    say("search_reindex (the site-search index over everything generated)")
+    summary = servers.VAR / "search-index.json"
+    started = time.monotonic()
+    manage("search_reindex", "--no-progress", f"--summary={summary}")
+    SEARCH_INDEX.update(json.loads(summary.read_text()), wall_seconds=round(time.monotonic() - started, 1))
+    say(f"search index: {SEARCH_INDEX['documents']} documents in {SEARCH_INDEX['wall_seconds']} s, "
+        f"{(SEARCH_INDEX['bytes'] or 0) / 1048576:.0f} MiB")
 
 
 def check(port, url, log_path, headers=None):
@@ -140,11 +157,12 @@ def measure(args, wrk, server, urls, log_path, hello=None):
     rows.append(load_one(args, wrk, server, BASELINE, log_path))
     if "error" in rows[-1]:
         return rows  # no baseline, nothing to compare with
-    rows += [load_one(args, wrk, server, url, log_path) for url in urls[1:]]
+    if not args.uncached_only:
+        rows += [load_one(args, wrk, server, url, log_path) for url in urls[1:]]
     if not args.url:
         rows += [load_one(args, wrk, server, url, log_path, headers=UNCACHED_HEADERS, label=f"{url} (uncached)")
                  for url in UNCACHED]
-    if len(urls) > 1:
+    if len(urls) > 1 or args.uncached_only:
         rows.append(dict(load_one(args, wrk, server, BASELINE, log_path), label=f"{BASELINE} (again)"))
         if hello:
             rows.append(dict(load_one(args, wrk, hello, HELLO, hello_log), label=f"{HELLO} (again)"))
@@ -178,7 +196,8 @@ def run(args, stack, urls, wrk):
         database_url = f"sqlite:///{servers.VAR / 'db.sqlite3'}"
 
     env = servers.bench_env(database_url=database_url, redis_url=redis_url)
-    prepare(servers.Manage(env))
+    env["SEARCH_RATELIMIT"] = "100000000/m"  # wrk searches from one address
+    prepare(servers.Manage(env), args.scale)
 
     log_path = servers.VAR / "gunicorn.log"
     say(f"starting gunicorn with {args.workers} workers")
@@ -197,8 +216,39 @@ def on_signal(signum, _frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+def growth_factors(small_rows, full_rows):
+    """{label: small ratio / full ratio} for the uncached renders measured at both scales (1.0: no growth)."""
+    small = {r["label"]: r.get("ratio_to_hello") for r in small_rows if r.get("uncached") and "error" not in r}
+    return {r["label"]: round(small[r["label"]] / r["ratio_to_hello"], 2) for r in full_rows
+            if r.get("uncached") and "error" not in r and small.get(r["label"]) and r.get("ratio_to_hello")}
+
+
 def main(argv=None):
     args = parse_args(argv)
+    if args.growth:
+        return main_growth(args)
+    return main_once(args)
+
+
+def main_growth(args):
+    small_args = argparse.Namespace(**{**vars(args), "scale": "small", "uncached_only": True, "growth": False})
+    code = main_once(small_args)
+    small_path = servers.VAR / "results-small.json"
+    shutil.copy(servers.VAR / "results.json", small_path)
+    full_args = argparse.Namespace(**{**vars(args), "scale": "full", "growth": False, "reuse_db": False})
+    code = main_once(full_args) or code
+    small, full = report.read_json(small_path), report.read_json(servers.VAR / "results.json")
+    factors = growth_factors(small["rows"], full["rows"])
+    print("\nGrowth of uncached renders, 1,000 -> 100,000 articles and 1,000 -> 10,000 companies "
+          "(ratio to hello at the small scale / at full scale; the target is under 1.5):")
+    for label, factor in factors.items():
+        print(f"  {factor:5.2f}x  {label}")
+    report.write_json(servers.VAR / "results.json", config={**full["config"], "growth": factors}, rows=full["rows"],
+                      elapsed=full["elapsed_seconds"], ok=full["ok"])
+    return code
+
+
+def main_once(args):
     urls = url_list(args)
     wrk = load.find_wrk(say)
     if not wrk:
@@ -236,6 +286,8 @@ def main(argv=None):
         "wrk_connections": args.connections, "warmup_requests": args.warmup, "cpus": os.cpu_count(),
         "load_average_at_end": round(os.getloadavg()[0], 2),  # other work on the machine skews every number
         "web_workers_rss_mib_after": rss,
+        "search_index": SEARCH_INDEX,  # documents, build seconds, bytes
+        "scale": args.scale,
     }
     print(report.table(rows))
     print(f"web workers' resident memory after the run: {config['web_workers_rss_mib_after']} MiB")

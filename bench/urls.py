@@ -30,6 +30,10 @@ URLS = [
     "/en/docking/?status=all&category=machinery",
     "/zh-hans/docking/?region=shandong&page=5",
     "/en/docking/requirements/1000/",
+    # Site search (never cached): a 2-character and a 4-character Chinese query, a 2-word English query.
+    "/zh-hans/search/?q=%E8%BD%AE%E8%83%8E",
+    "/zh-hans/search/?q=%E5%A4%A9%E7%84%B6%E6%A9%A1%E8%83%B6",
+    "/en/search/?q=radial+tire",
 ]
 
 # Loaded again with a session cookie, which no page cache answers: the cost of a render (editors, exhibitors,
