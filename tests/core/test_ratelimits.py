@@ -108,8 +108,8 @@ def test_every_configured_limit_is_declared_by_a_view(settings):
     from apps.docking.views import public as docking_public
     from apps.docking.views import responses as docking_responses
     from apps.expo.portal import urls as portal_urls
-    from apps.forums.agenda import optin_views
-    from apps.forums.agenda import views as agenda_views
+    from apps.forums.agenda.views import optin as optin_views
+    from apps.forums.agenda.views import pages as agenda_views
     from apps.forums.registration import views as registration_views
     from apps.news import views as news_views
     from apps.notifications import views as notification_views

@@ -92,7 +92,7 @@ def test_redis_killed_with_work_queued_then_everything_is_delivered_once(start_c
                 requeue_stale.delay()
             return all_sent(30)
 
-        assert wait_until(finished, timeout=60, interval=2)
+        assert wait_until(finished, timeout=150, interval=2)  # a bound, not a timing: a loaded CI machine is slow
         assert Counter(smtp_server.recipients()) == Counter({f"reader{n}@example.com": 1 for n in range(30)})
     finally:
         use_broker(saved)

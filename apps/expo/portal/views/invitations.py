@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import invitations, selectors
+from .. import invitations, selectors
 
 
 def _bad(request, message, status=400):

@@ -14,8 +14,8 @@ from apps.accounts.decorators import object_permission_required
 from apps.core.ratelimits import limit
 from apps.forums.selectors import programme, release_current
 
-from . import selectors, services
-from .optin import confirm_token_read
+from .. import selectors, services
+from ..optin import confirm_token_read
 
 _TEMPLATE = "forums/agenda/confirm.html"
 

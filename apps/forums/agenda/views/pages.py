@@ -19,10 +19,10 @@ from apps.core.links import absolute, url_maker
 from apps.core.ratelimits import limit
 from apps.forums.selectors import programme, release_current
 
-from . import ical, selectors, services
-from .forms import AgendaEmailForm, AgendaLinkForm
-from .json_export import schedule_json_bytes
-from .optin import optin_state
+from .. import ical, selectors, services
+from ..forms import AgendaEmailForm, AgendaLinkForm
+from ..json_export import schedule_json_bytes
+from ..optin import optin_state
 
 EXPORT_MAX_AGE = 300
 EXPORT_CACHE_SECONDS = 24 * 3600

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from apps.accounts.decorators import object_permission_required
 from apps.companies.signals import member_dashboard_links
 
-from . import selectors, services
-from .diff import change_diff
-from .forms import LANGUAGE_LABELS, ProductForm, ProfileForm
-from .profile import LANGUAGES, display_name
-from .uploads import PENDING_DIR, pending_storage
+from .. import selectors, services
+from ..diff import change_diff
+from ..forms import LANGUAGE_LABELS, ProductForm, ProfileForm
+from ..profile import LANGUAGES, display_name
+from ..uploads import PENDING_DIR, pending_storage
 
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}  # what image_check stores
 

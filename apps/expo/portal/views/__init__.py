@@ -1,0 +1,1 @@
+"""The exhibitor portal's views: `profile` (dashboard, profile, products, pending change) and `invitations`."""
