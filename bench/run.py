@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import load, report, servers
 from bench.generators import generators
-from bench.urls import UNCACHED, URLS
+from bench.urls import GROWTH, UNCACHED, URLS
 
 say = servers.say
 BASELINE = "/ping"
@@ -159,9 +159,10 @@ def measure(args, wrk, server, urls, log_path, hello=None):
         return rows  # no baseline, nothing to compare with
     if not args.uncached_only:
         rows += [load_one(args, wrk, server, url, log_path) for url in urls[1:]]
-    if not args.url:
+    if not args.url:  # at the small scale only the pages of the growth comparison exist
+        uncached = GROWTH if args.scale == "small" else list(dict.fromkeys([*UNCACHED, *GROWTH]))
         rows += [load_one(args, wrk, server, url, log_path, headers=UNCACHED_HEADERS, label=f"{url} (uncached)")
-                 for url in UNCACHED]
+                 for url in uncached]
     if len(urls) > 1 or args.uncached_only:
         rows.append(dict(load_one(args, wrk, server, BASELINE, log_path), label=f"{BASELINE} (again)"))
         if hello:

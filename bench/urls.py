@@ -52,3 +52,13 @@ UNCACHED = [
     "/en/docking/?status=all&category=machinery",
     "/en/docking/requirements/1000/",
 ]
+
+# Uncached renders that exist at both scales of `--growth` (1,000 and 100,000 articles; 1,000 and 10,000
+# companies): each page's growth factor compares the same URL.
+GROWTH = [
+    "/en/news/",
+    "/zh-hans/news/?page=50",
+    "/en/news/bench-article-500/",
+    "/en/expo/bench-expo-2026/exhibitors/?hall=H1&category=tires&segment=downstream",
+    "/en/expo/companies/bench-company-00500/",
+]
