@@ -2,7 +2,7 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
 
+from apps.core.media import stored_download
 from apps.core.paging import language_switch_keeps_query, paginate, query_without
 
 from . import selectors
@@ -121,15 +122,9 @@ def attachment_download(request, pk, filename):
     public = attachment.notice.is_public
     if not public and not request.user.has_perm("trading.preview_notice", attachment.notice):
         raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=attachment.filename,
-                            content_type=attachment.content_type)
     # A published notice's files never change (a correction is a new notice); a draft's are private.
-    response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
-    return response
+    return stored_download(attachment.file, filename=attachment.filename, content_type=attachment.content_type,
+                           cache_control="public, max-age=86400" if public else "private, no-store")
 
 
 @require_safe

@@ -2,7 +2,7 @@
 Anonymous GETs are cached (apps.docking.cache); signed-in members also see what is for verified companies only."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
 
 from apps.companies.selectors import product_category_tree
+from apps.core.media import stored_download
 from apps.core.paging import paginate, query_without
 
 from .. import selectors
@@ -120,11 +121,4 @@ def attachment_download(request, pk, filename):
         if not request.user.is_authenticated and attachment.requirement_id:
             return _refused(request, attachment.requirement)
         raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=attachment.filename,
-                            content_type=attachment.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_download(attachment.file, filename=attachment.filename, content_type=attachment.content_type)
