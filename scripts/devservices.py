@@ -61,6 +61,9 @@ def start_redis(*, port, data_dir, appendonly=True, quiet=True, maxmemory=None):
     args = [
         redis_server_binary(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data_dir),
         "--appendonly", "yes" if appendonly else "no", "--save", "", "--daemonize", "no",
+        # every write reaches the file before the reply: with "everysec", a busy disk postpones the write and a
+        # kill -9 can lose a task the client was already told about (seen in the broker-kill fault test)
+        "--appendfsync", "always",
         "--loglevel", "warning", "--maxmemory-policy", "volatile-lru",
     ]
     if maxmemory:
