@@ -90,15 +90,21 @@ class PublicPageCache:
             return state["version"], self.max_age
         return state["version"], max(1, min(self.max_age, int(state["until"] - now.timestamp())))
 
-    def memo(self, name, compute):
+    def memo(self, name, compute, *, also=(), keep_none=True):
         """A value derived from this namespace's content (a sidebar's months, a list's count), computed once per
-        content version: the pages that render it on a miss do not each aggregate over the whole table."""
+        content version: the pages that render it on a miss do not each aggregate over the whole table.
+        `also`: other namespaces whose content the value shows too (their bumps make it stale as well);
+        `keep_none=False` stores nothing for None (a lookup of a missing object, e.g. a mistyped slug)."""
         version, ttl = self.content_version()
+        for namespace in also:
+            other_version, other_ttl = page_cache_get(namespace).content_version()
+            version, ttl = f"{version}.{other_version}", min(ttl, other_ttl)
         key = f"{self.namespace}:memo:{version}:{name}"
         stored = cache.get(key)
         if stored is None:
             stored = (compute(),)
-            cache.set(key, stored, timeout=ttl)
+            if stored[0] is not None or keep_none:
+                cache.set(key, stored, timeout=ttl)
         return stored[0]
 
     def bump(self):

@@ -113,8 +113,8 @@ def hall_detail(request, edition, code):
 @require_safe
 @cache_company_page
 def company_detail(request, slug):
-    company = selectors.company_get(slug=slug)
-    if company is None:
+    page = company_page.context_of(slug=slug, language=get_language())
+    if page is None:
         raise Http404(_("There is no such company."))
-    set_language_changer(request, company.get_absolute_url)
-    return render(request, "expo/company.html", company_page.context(company=company, language=get_language()))
+    set_language_changer(request, page["company"].get_absolute_url)
+    return render(request, "expo/company.html", page)

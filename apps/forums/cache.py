@@ -24,4 +24,5 @@ _pages = PublicPageCache("forums", next_boundary=_next_boundary)
 content_version = _pages.content_version
 content_version_bump = _pages.bump
 cache_public_page = _pages.page
+memo = _pages.memo  # a value computed once per release (and per "now / next" moment)
 

@@ -44,3 +44,44 @@ def test_a_forum_release_makes_the_stored_page_of_a_speakers_company_stale(clien
 
     assert response.headers["X-Page-Cache"] == "miss"
     assert "<strong>Low rolling resistance</strong> · Green Tire Forum" in response.content.decode()
+
+
+def test_a_visitor_with_a_session_sees_a_company_change_at_once(client, longyuan, django_capture_on_commit_callbacks):
+    """Such visitors get no stored page but the page's memoised content (apps.expo.company_page.context_of): it
+    goes stale on the same signal."""
+    client.cookies["sessionid"] = "no-such-session"
+    assert "Longyuan Tire" in client.get(URL).content.decode()
+    longyuan.set_current_language("en")
+    longyuan.name = "Longyuan Tire Group"
+    longyuan.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        company_index(company=longyuan)
+    response = client.get(URL)
+
+    assert response.status_code == 200 and "X-Page-Cache" not in response.headers
+    assert "Longyuan Tire Group" in response.content.decode()
+
+
+def test_a_visitor_with_a_session_sees_a_release_at_once(client, longyuan):
+    client.cookies["sessionid"] = "no-such-session"
+    forum = ForumFactory(title="Green Tire Forum", title_zh="绿色轮胎论坛")
+    SessionFactory(forum=forum, speakers=[SpeakerFactory(company=longyuan, name="Wang Lei", name_zh="王磊")],
+                   title="Low rolling resistance", title_zh="低滚阻轮胎")
+    assert "Low rolling resistance" not in client.get(URL).content.decode()
+
+    release()
+
+    assert "<strong>Low rolling resistance</strong> · Green Tire Forum" in client.get(URL).content.decode()
+
+
+def test_a_missing_company_is_a_404_and_leaves_no_memo(client, db):
+    import redis
+    from django.conf import settings
+
+    server = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
+    for n in range(5):
+        assert client.get(f"/en/expo/companies/no-such-{n}/").status_code == 404
+
+    assert not list(server.scan_iter(match="*no-such*", count=1000))
+    assert client.get(URL.replace("longyuan", "no-such-0")).status_code == 404

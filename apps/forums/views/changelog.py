@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from apps.core.paging import paginate
 
 from .. import selectors
-from ..cache import cache_public_page
+from ..cache import cache_public_page, memo
 from ..changelog_view import entries_view
 from ..programme import Programme
 from ._common import PREVIEW, render_page
@@ -20,7 +20,8 @@ def changelog_page(request):
     language = get_language()
     release = selectors.release_current()
     programme = selectors.programme(release=release, language=language) if release else Programme({}, language=language)
-    page_obj = paginate(request, selectors.releases_list(), CHANGES_PER_PAGE)
+    releases = selectors.releases_list()
+    page_obj = paginate(request, releases, CHANGES_PER_PAGE, count=memo("releases:count", releases.count))
     releases = [_release_view(item, programme, language) for item in page_obj.object_list]
     return render_page(request, "forums/changelog.html", {"page_obj": page_obj, "releases": releases},
                    preview=False)
