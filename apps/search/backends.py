@@ -7,6 +7,8 @@ and ranked with bm25 (title 10, body 1). Both multiply the score by a recency bo
 one (1 + 30 / (30 + age in days)).
 """
 
+from collections import namedtuple
+
 from django.db import connection
 
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
@@ -105,9 +107,44 @@ class Match:
         self.title = self.full  # matched against the title-only structures
 
 
+PREFIX_TERMS = 30  # title terms a word typed in part stands for at most (the shortest first)
+
+
+def prefix_terms(prefixes):
+    """{prefix: [indexed title terms it begins]} (models.Term), in one query for all the prefixes."""
+    parts, params = [], []
+    for number, prefix in enumerate(sorted(prefixes)):
+        parts.append(f"SELECT * FROM (SELECT %s AS prefix, term FROM search_term WHERE term >= %s AND term < %s "  # noqa: S608
+                     f"ORDER BY LENGTH(term), term LIMIT {PREFIX_TERMS}) p{number}")
+        params += [prefix, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
+    found = {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for prefix, term in cursor.fetchall():
+            found.setdefault(prefix, []).append(term)
+    return found
+
+
+def _widened(terms):
+    """The terms with each prefix alternative replaced by the title terms it begins, matched exactly."""
+    prefixes = {option[0][0] for alternatives in terms for option in alternatives if len(option) == 1 and option[0][1]}
+    widened = prefix_terms(prefixes) if prefixes else {}
+    exact = []
+    for alternatives in terms:
+        options = []
+        for option in alternatives:
+            if len(option) == 1 and option[0][1]:
+                options.extend(((term, False),) for term in widened.get(option[0][0], ()))
+            else:
+                options.append(option)
+        exact.append(tuple(dict.fromkeys(options)))
+    return exact
+
+
 def match_expression(terms):
-    """The terms (tokens.query_terms) as a Match (None without terms)."""
-    return Match(terms) if terms else None
+    """The terms (tokens.query_terms) as a Match (None without terms); a word matched as a prefix stands for the
+    indexed title terms it begins (one query)."""
+    return Match(_widened(terms)) if terms else None
 
 
 class Filters:
@@ -138,39 +175,40 @@ def _boost_sql(recency_types, now_param):
     return sql, [*recency_types, now_param]
 
 
-def _hits(expression, filters, *, titles=False):
+CANDIDATE_INDEX = "search_document_candidate"  # SQLite: the candidate columns, so reading them skips the long rows
+
+
+def _hits(expression, filters, *, titles=False, covering=False):
     """(FROM ... WHERE ..., params) of the documents matching `expression` (a text) and `filters`, in titles
     alone with `titles`. On SQLite the CROSS JOIN keeps the FTS table as the outer loop (else the planner probes
-    it once per document)."""
+    it once per document); `covering` reads the documents through CANDIDATE_INDEX (a row's tokens and text spill
+    onto overflow pages that a read of the columns after them would walk)."""
     if vendor() == "postgresql":
         vector = "title_vector" if titles else "search_vector"
         return (f"FROM search_document d, CAST(%s AS tsquery) q WHERE d.{vector} @@ q AND {filters.where()}",
                 [expression, *filters.params])
     table = "search_title_fts" if titles else "search_fts"
-    return (f"FROM {table} CROSS JOIN search_document d ON d.id = {table}.rowid "
+    indexed = f" INDEXED BY {CANDIDATE_INDEX}" if covering else ""
+    return (f"FROM {table} CROSS JOIN search_document d{indexed} ON d.id = {table}.rowid "
             f"WHERE {table} MATCH %s AND {filters.where()}", [expression, *filters.params])
 
 
 CAP = 2000  # matches looked at per branch (title matches, newest matches) when a query matches more
 
 
-def _newest(expression, filters, base, limit, *, titles=False):
-    source, params = _hits(expression, filters, titles=titles)
+CANDIDATE_SQL = ("d.id, d.type, {epoch}, d.category, d.category_label, d.edition, d.edition_label, d.hall, "
+                 "d.hall_label")
+
+
+def _newest(expression, filters, limit, *, titles=False):
+    """(SQL, params) of the newest `limit` matches with the candidate columns (titles alone with `titles`)."""
+    source, params = _hits(expression, filters, titles=titles, covering=True)
     table = "search_title_fts" if titles else "search_fts"
     order = "d.id DESC" if vendor() == "postgresql" else f"{table}.rowid DESC"
-    sql = f"SELECT d.id AS id, {base} AS base FROM (SELECT d.id {source} ORDER BY {order} LIMIT %s) d"  # noqa: S608
+    columns = CANDIDATE_SQL.format(epoch=_epoch_sql())
+    flag = int(titles)
+    sql = f"SELECT * FROM (SELECT {flag} AS in_title, {columns} {source} ORDER BY {order} LIMIT %s) n{flag}"  # noqa: S608
     return sql, [*params, limit]
-
-
-def _candidates(match, filters):
-    """(SQL, params) of at most 2 x CAP candidate documents `c(id, base, body)`: the newest title matches
-    (base 10) and the newest matches anywhere (base 1, body 1). When a query matches fewer than CAP documents the
-    candidates are all of them."""
-    title_sql, title_params = _newest(match.title, filters, TITLE_WEIGHT, CAP, titles=True)
-    any_sql, any_params = _newest(match.full, filters, BODY_WEIGHT, CAP)
-    sql = (f"SELECT id, MAX(base) AS base, SUM(body) AS body FROM (SELECT id, base, 0 AS body FROM ({title_sql}) t "  # noqa: S608
-           f"UNION ALL SELECT id, base, 1 AS body FROM ({any_sql}) a) u GROUP BY id")
-    return sql, [*title_params, *any_params]
 
 
 def _score_sql():
@@ -183,24 +221,16 @@ COLUMNS = ("id", "type", "object_id", "title", "text", "url", "published_at", "c
            "hall_label")
 
 
-def ranked(match, filters, *, capped=False, recency_types=(), now=None, limit=20, offset=0):
-    """The matching documents, best first: a list of dicts (COLUMNS and `score`). Below CAP matches the score is
-    bm25 (SQLite) or ts_rank (PostgreSQL); past it (`capped`) the candidates rank by where they matched (title
-    10, body 1); both times by the recency boost, then newest first."""
+def ranked(match, filters, *, recency_types=(), now=None, limit=20, offset=0):
+    """The matching documents, best first, for a query below CAP matches: a list of dicts (COLUMNS and `score`),
+    by bm25 (SQLite) or ts_rank (PostgreSQL) times the recency boost, then newest first."""
     boost, boost_params = _boost_sql(recency_types, now)
     columns = ", ".join(f"d.{name}" for name in COLUMNS)
-    if capped:
-        candidates, params = _candidates(match, filters)
-        sql = (f"SELECT {columns}, c.base * {boost} AS score FROM ({candidates}) c JOIN search_document d "  # noqa: S608
-               f"ON d.id = c.id ORDER BY score DESC, d.id DESC LIMIT %s OFFSET %s")
-        arguments = [*boost_params, *params, limit, offset]
-    else:
-        source, params = _hits(match.full, filters)
-        sql = (f"SELECT {columns}, {_score_sql()} * {boost} AS score {source} "
-               f"ORDER BY score DESC, d.id DESC LIMIT %s OFFSET %s")
-        arguments = [*boost_params, *params, limit, offset]
+    source, params = _hits(match.full, filters)
+    sql = (f"SELECT {columns}, {_score_sql()} * {boost} AS score {source} "
+           f"ORDER BY score DESC, d.id DESC LIMIT %s OFFSET %s")
     with connection.cursor() as cursor:
-        cursor.execute(sql, arguments)
+        cursor.execute(sql, [*boost_params, *params, limit, offset])
         names = [*COLUMNS, "score"]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -212,30 +242,48 @@ def matching_ids_sql(match, filters):
     return f"SELECT DISTINCT d.object_id {source}", params
 
 
-def counts(match, filters, column, label=None):
-    """{value: (label, count)} of the candidate documents per value of a column ("category", "edition", ...),
-    the label read from the column `label` (else the value)."""
-    candidates, params = _candidates(match, filters)
-    shown = f"MAX(d.{label})" if label else f"d.{column}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT d.{column}, {shown}, COUNT(*) FROM ({candidates}) c JOIN search_document d "  # noqa: S608
-                       f"ON d.id = c.id GROUP BY d.{column}", params)
-        return {value: (name, count) for value, name, count in cursor.fetchall() if value}
+Candidate = namedtuple("Candidate", "id base body type published category category_label edition edition_label "
+                       "hall hall_label")  # published: seconds since the epoch (None if unpublished)
 
 
-def type_date_counts(match, filters, since):
-    """({type: {"all": n, key: n, ...}}, capped): the candidate documents per type, all of them and those
-    published since each moment of `since` ({key: datetime}), in one pass (the type and date facets both come
-    from it); `capped` when the query matches more than CAP documents (the counts are then of the candidates)."""
-    candidates, params = _candidates(match, filters)
-    keys = list(since)
-    cases = "".join(", SUM(CASE WHEN d.published_at >= %s THEN 1 ELSE 0 END)" for _key in keys)
+def _epoch_sql():
+    if vendor() == "postgresql":
+        return "CAST(EXTRACT(EPOCH FROM d.published_at) AS float8)"
+    return "(julianday(d.published_at) - 2440587.5) * 86400.0"
+
+
+def candidate_rows(match, filters):
+    """(rows, capped): the candidate documents as Candidate tuples, in one query: the newest CAP title matches
+    (`base` 10) and the newest CAP matches anywhere (`base` 1; `body` 1 for those), merged; when a query matches
+    fewer than CAP documents they are all of them. `capped` when it matches more (the facets count and the ranking
+    orders the candidates then)."""
+    title_sql, title_params = _newest(match.title, filters, CAP, titles=True)
+    any_sql, any_params = _newest(match.full, filters, CAP)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT d.type, SUM(c.body), COUNT(*){cases} FROM ({candidates}) c JOIN search_document d "  # noqa: S608
-                       f"ON d.id = c.id GROUP BY d.type", [*(since[key] for key in keys), *params])
-        rows = cursor.fetchall()
-    capped = sum(row[1] or 0 for row in rows) >= CAP
-    return {row[0]: {"all": row[2], **{key: row[3 + i] or 0 for i, key in enumerate(keys)}} for row in rows}, capped
+        cursor.execute(f"{title_sql} UNION ALL {any_sql}", [*title_params, *any_params])
+        fetched = cursor.fetchall()
+    merged, body_matches = {}, 0
+    for in_title, *columns in fetched:
+        key = columns[0]
+        known = merged.get(key)
+        if in_title:
+            merged[key] = Candidate(key, TITLE_WEIGHT, known.body if known else 0, *columns[1:])
+        else:
+            body_matches += 1
+            merged[key] = known._replace(body=1) if known else Candidate(key, BODY_WEIGHT, 1, *columns[1:])
+    return list(merged.values()), body_matches >= CAP
+
+
+def documents_shown(ids):
+    """The documents with these ids as dicts (COLUMNS), in the order of `ids`."""
+    if not ids:
+        return []
+    columns = ", ".join(f"d.{name}" for name in COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM search_document d WHERE d.id IN ({', '.join(['%s'] * len(ids))})",  # noqa: S608
+                       list(ids))
+        found = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in cursor.fetchall()}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def word_candidates(words, max_distance):

@@ -4,7 +4,8 @@
 from them by the backend (backends.py): `search_vector` (a weighted tsvector with a GIN index) on PostgreSQL, the
 FTS5 tables `search_fts` and `search_title_fts` (external content over this table) on SQLite; the title-only
 structures find title matches without walking the long lists of common body words. `Word` lists the English words of the
-indexed titles, for "did you mean".
+indexed titles, for "did you mean"; `Term` the Latin tokens of the indexed titles (stems and pinyin), which a word
+typed in part is widened to.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -53,3 +54,18 @@ class Word(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class Term(models.Model):
+    """A Latin token of the indexed titles (a stem, a name's pinyin in full or as initials). A query word matched
+    as a prefix ("lunt", "longy") becomes the terms it begins, matched exactly: a prefix searched in the full-text
+    index itself walks the long lists of every body word it begins (tire*: tire, tires, tired ...)."""
+
+    term = models.CharField(_("term"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("title term")
+        verbose_name_plural = _("title terms")
+
+    def __str__(self):
+        return self.term

@@ -1,9 +1,12 @@
 """Reads of the search index: the results page (hits, facets with counts, pagination, "did you mean") and the
 matching ids the apps' own boards filter by (`ids_matching`)."""
 
+import bisect
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
+from operator import attrgetter
 from urllib.parse import urlencode
 
 from django.db.models.expressions import RawSQL
@@ -18,6 +21,7 @@ PAGE_SIZE = 20
 DATES = {"week": 7, "month": 31, "year": 366}  # the date-range facet: published within so many days
 DATE_LABELS = {"week": _("Past week"), "month": _("Past month"), "year": _("Past year")}
 FACETS = ("category", "edition", "hall")
+FILTERS = ("type", *FACETS, "date")  # the choices a visitor makes on the results page
 
 
 @dataclass(frozen=True)
@@ -95,56 +99,105 @@ def _facet_rows(query, name, rows):
                   value == chosen) for value, label, count in rows]
 
 
-def _facets(expression, query, language, now):
-    """The facets with their counts (each counted with the other facets' filters) and the number of results."""
+def _chosen(query, since):
+    """{filter name: test of a candidate row} for the choices the query makes."""
+    tests = {}
+    if query.type:
+        tests["type"] = lambda row: row.type == query.type
+    for name in FACETS:
+        value = getattr(query, name)
+        if value:
+            tests[name] = lambda row, name=name, value=value: getattr(row, name) == value
+    if query.date in DATES:
+        tests["date"] = lambda row, moment=since[query.date]: row.published is not None and row.published >= moment
+    return tests
+
+
+def _misses(rows, tests):
+    """Per row, the chosen filters it fails (an empty tuple: it is a result)."""
+    if not tests:
+        return [()] * len(rows)
+    return [tuple(name for name, test in tests.items() if not test(row)) for row in rows]
+
+
+def _facets(rows, misses, query, since):
+    """The facets with their counts, each counted with the other facets' choices, from the candidate rows."""
+    missing = any(misses)
+
+    def counted(name):  # the rows that meet every choice but `name`'s
+        if not missing:
+            return rows
+        return [row for row, missed in zip(rows, misses, strict=True) if not missed or missed == (name,)]
+
     labels = {source.type: source.label for source in sources()}
     order = list(labels)
-    since = {key: now - timedelta(days=days) for key, days in DATES.items()}
-    counted, capped = backends.type_date_counts(expression, _filters(query, language, now, without=("type", "date")),
-                                                since)
-    column = query.date if query.date in DATES else "all"
-    rows = sorted(((key, labels.get(key, key), counts[column]) for key, counts in counted.items() if counts[column]),
-                  key=lambda row: order.index(row[0]) if row[0] in order else len(order))
-    facets = {"type": _facet_rows(query, "type", rows)}
-    present = {key for key, _label, _count in rows}
-    wanted = {name for source in sources() if source.type in present and (not query.type or source.type == query.type)
+    by_type = Counter(row.type for row in counted("type"))
+    types = sorted(((key, labels.get(key, key), count) for key, count in by_type.items()),
+                   key=lambda row: order.index(row[0]) if row[0] in order else len(order))
+    facets = {"type": _facet_rows(query, "type", types)}
+    wanted = {name for source in sources() if source.type in by_type and (not query.type or source.type == query.type)
               for name in source.facets}
     for name in FACETS:
         if name in wanted:
-            values = backends.counts(expression, _filters(query, language, now, without=(name,)), name,
-                                     label=f"{name}_label")
+            value_of, label_of = attrgetter(name), attrgetter(f"{name}_label")
+            these = counted(name)
+            values = Counter(map(value_of, these))
+            values.pop("", None)
+            names = {value_of(row): label_of(row) for row in these if value_of(row) in values}
             facets[name] = _facet_rows(query, name, sorted(
-                ((value, label, count) for value, (label, count) in values.items()), key=lambda row: (-row[2], row[1])))
-    chosen = [counts for key, counts in counted.items() if not query.type or key == query.type]
-    dates = [(key, DATE_LABELS[key], sum(counts[key] for counts in chosen)) for key in DATES]
+                ((value, names[value], count) for value, count in values.items()), key=lambda row: (-row[2], row[1])))
+    dated = sorted(row.published for row in counted("date") if row.published is not None)
+    dates = [(key, DATE_LABELS[key], len(dated) - bisect.bisect_left(dated, since[key])) for key in DATES]
     facets["date"] = _facet_rows(query, "date", [row for row in dates if row[2]])
-    total = sum(count for key, _label, count in rows if not query.type or key == query.type)
-    return facets, total, capped
+    return facets
+
+
+def _boost(row, recency, now):
+    if row.type in recency and row.published is not None:
+        return 1.0 + 30.0 / (30.0 + max(0.0, (now - row.published) / 86400.0))
+    return 1.0
 
 
 def search(*, query, language, now=None):
-    """The results page of `query` in `language`. Raises ValueError for a page past the last."""
+    """The results page of `query` in `language`. Raises ValueError for a page past the last.
+
+    The candidates are read once (backends.candidate_rows, with the language and the public window only) and the
+    facets counted from them. Below CAP matches they are every match and the page is ranked by the database's score
+    (bm25 / ts_rank); past it the candidates rank by where they matched times the recency boost (a query with
+    chosen facets reads its own candidates then, so a rare type is not crowded out by the newest articles)."""
     now = now or timezone.now()
     results = Results(query=query)
     expression = backends.match_expression(tokens.query_terms(query.q))
     if expression is None:
         return results
     results.searched = True
-    results.facets, results.total, results.capped = _facets(expression, query, language, now)
+    stamp = now.timestamp()
+    since = {key: stamp - days * 86400.0 for key, days in DATES.items()}
+    tests = _chosen(query, since)
+    rows, results.capped = backends.candidate_rows(expression, _filters(query, language, now, without=FILTERS))
+    results.facets = _facets(rows, _misses(rows, tests), query, since)
+    recency = [source.type for source in sources() if source.recency]
+    if results.capped and query.filtered:
+        rows, _capped = backends.candidate_rows(expression, _filters(query, language, now))
+    chosen = [row for row, missed in zip(rows, _misses(rows, tests), strict=True) if not missed]
+    results.total = len(chosen)
     results.pages = math.ceil(results.total / PAGE_SIZE)
     if query.page > max(results.pages, 1):
         raise ValueError("no such page")
-    if results.total:
-        recency = [source.type for source in sources() if source.recency]
-        rows = backends.ranked(expression, _filters(query, language, now), capped=results.capped,
-                               recency_types=recency, now=now, limit=PAGE_SIZE, offset=(query.page - 1) * PAGE_SIZE)
+    offset = (query.page - 1) * PAGE_SIZE
+    if results.total and results.capped:
+        chosen.sort(key=lambda row: (row.base * _boost(row, recency, stamp), row.id), reverse=True)
+        results.hits = backends.documents_shown([row.id for row in chosen[offset:offset + PAGE_SIZE]])
+    elif results.total:
+        results.hits = backends.ranked(expression, _filters(query, language, now), recency_types=recency, now=now,
+                                       limit=PAGE_SIZE, offset=offset)
+    if results.hits:
         mark = highlighter(query.q)
         labels = {source.type: source.label for source in sources()}
-        for row in rows:
+        for row in results.hits:
             row["type_label"] = labels.get(row["type"], row["type"])
             row["title_html"] = mark(row["title"])
             row["snippet"] = mark(row["text"], 160)
-        results.hits = rows
     if not results.total:
         results.suggestion = suggestion(query.q)
     return results

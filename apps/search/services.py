@@ -11,12 +11,13 @@ from django.db import connection, transaction
 from django.utils.html import strip_tags
 
 from . import backends, tokens
-from .models import Document, Word
+from .models import Document, Term, Word
 from .registry import source_get
 
 TEXT_LIMIT = 4000  # characters of plain text kept per document for snippets
 BATCH = 500
 WORD = re.compile(r"[a-z]{3,40}")
+TERM = re.compile(r"[a-z][a-z0-9]{2,59}")  # the title tokens a prefix is widened to (3 letters on, as the queries)
 SPACES = re.compile(r"\s+")
 
 
@@ -83,6 +84,10 @@ def _words(documents):
     return {word for document in documents for word in WORD.findall(document.title.lower())}
 
 
+def _terms(title_tokens):
+    return {token for token in title_tokens.split() if TERM.fullmatch(token)}
+
+
 @transaction.atomic
 def documents_replace(*, type, entries):
     """Replace the documents of these objects by `entries` ({object id: [Entry]}; an empty list removes them)."""
@@ -99,6 +104,9 @@ def documents_replace(*, type, entries):
         words = _words(documents)
         if words:
             Word.objects.bulk_create([Word(word=word) for word in sorted(words)], ignore_conflicts=True)
+        terms = set().union(*(_terms(document.title_tokens) for document in documents))
+        if terms:
+            Term.objects.bulk_create([Term(term=term) for term in sorted(terms)], ignore_conflicts=True)
 
 
 def object_index(*, type, object_id):
@@ -128,11 +136,15 @@ def type_reindex(*, type, progress=None):
 
 
 def words_rebuild():
-    """The "did you mean" words again from the indexed titles (after a full reindex)."""
+    """The "did you mean" words and the prefix terms again from the indexed titles (after a full reindex).
+    Returns the number of words."""
     with transaction.atomic():
         Word.objects.all().delete()
-        words = set()
-        for title in Document.objects.values_list("title", flat=True).iterator(chunk_size=2000):
+        Term.objects.all().delete()
+        words, terms = set(), set()
+        for title, title_tokens in Document.objects.values_list("title", "title_tokens").iterator(chunk_size=2000):
             words.update(WORD.findall(title.lower()))
+            terms.update(_terms(title_tokens))
         Word.objects.bulk_create([Word(word=word) for word in sorted(words)], batch_size=1000)
+        Term.objects.bulk_create([Term(term=term) for term in sorted(terms)], batch_size=1000)
     return len(words)
