@@ -9,14 +9,17 @@ stored, so that neither PostgreSQL's parser nor SQLite's tokenizer has to unders
 - Latin words and numbers: lower-cased, stemmed with the Snowball English stemmer (tires -> tire), and mapped to
   the first word of their line in `synonyms.txt` (tyre -> tire).
 
-A query is cut the same way (jieba's precise mode) into terms; every term must match (AND). A term is a tuple of
+A query is cut by jieba's precise mode into terms, with jieba's common words only (a web process does not load the
+whole dictionary: 6 MiB instead of 70); every term must match (AND). A term is a tuple of
 alternatives, each a tuple of (token, prefix) that must all be present: a Chinese word longer than two characters
 matches as itself or by all its pairs; a Latin word by its stem or, from three letters on, as the prefix of a token
-("lunt" finds "luntai").
+("lunt" finds "luntai"; the prefix stands for the indexed title terms it begins).
 """
 
 import logging
+import os
 import re
+import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -34,11 +37,42 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _jieba():
+    """The documents' tokenizer: jieba's whole dictionary (349,000 words, ~70 MiB) and the project's."""
+    return _tokenizer(None)
+
+
+QUERY_WORD_MIN_FREQUENCY = 100  # the query tokenizer keeps jieba's words at least this frequent (~36,000)
+
+
+@lru_cache(maxsize=1)
+def _query_jieba():
+    """The queries' tokenizer: jieba's common words and the project dictionary (~6 MiB), loaded by every web
+    process. A query's word needs no rare dictionary word to match: a word of more than two characters matches
+    itself or all its pairs, which the documents always hold (see the module docstring)."""
+    return _tokenizer(_common_words())
+
+
+def _common_words():
+    """A dictionary file of jieba's words of at least QUERY_WORD_MIN_FREQUENCY, written once per jieba version."""
+    import jieba
+
+    path = Path(tempfile.gettempdir()) / f"valley-jieba-{jieba.__version__}-common-{QUERY_WORD_MIN_FREQUENCY}.txt"
+    if not path.exists():
+        source = Path(jieba.__file__).with_name("dict.txt")
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        with source.open(encoding="utf-8") as words, partial.open("w", encoding="utf-8") as kept:
+            kept.writelines(line for line in words if int(line.split()[1]) >= QUERY_WORD_MIN_FREQUENCY)
+        os.replace(partial, path)
+    return path
+
+
+@lru_cache(maxsize=2)
+def _tokenizer(dictionary):
     import jieba
 
     with _lock:  # a tokenizer of our own: the project dictionary must not change jieba's default one
         jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
+        tokenizer = jieba.Tokenizer(str(dictionary)) if dictionary else jieba.Tokenizer()
         tokenizer.initialize()
         tokenizer.load_userdict(str(HERE / "dictionary.txt"))
     return tokenizer
@@ -122,7 +156,7 @@ def tokens_text(texts, *, pinyin=False):
 def query_terms(query):
     """[term]: what a query must match, a term being a tuple of alternatives (see the module docstring)."""
     terms = []
-    for piece in _jieba().cut((query or "").lower()[:MAX_QUERY_LENGTH]):
+    for piece in _query_jieba().cut((query or "").lower()[:MAX_QUERY_LENGTH]):
         if HAN_RUN.fullmatch(piece):
             if len(piece) <= 2:
                 terms.append((((piece, False),),))
@@ -142,7 +176,7 @@ def highlight_words(query):
     """The surface forms worth marking in a snippet: Chinese words (and their pairs), Latin words with their stem
     and synonyms (marked as word prefixes)."""
     han, latin = [], []
-    for piece in _jieba().cut((query or "").lower()[:MAX_QUERY_LENGTH]):
+    for piece in _query_jieba().cut((query or "").lower()[:MAX_QUERY_LENGTH]):
         if HAN_RUN.fullmatch(piece):
             han.append(piece)
             if len(piece) > 2:
@@ -155,6 +189,6 @@ def highlight_words(query):
 
 
 def warm_up():
-    """Load jieba's dictionaries now rather than in the first visitor's search."""
-    _jieba()
+    """Load the query tokenizer now rather than in the first visitor's search."""
+    _query_jieba()
     _synonyms()
