@@ -88,12 +88,24 @@ def _terms(title_tokens):
     return {token for token in title_tokens.split() if TERM.fullmatch(token)}
 
 
+def _objects_lock(type, object_ids):
+    """PostgreSQL: one transaction at a time replaces an object's documents (two workers indexing the same object
+    would both delete nothing and then both insert: a duplicate key). Locks in id order, so never a deadlock;
+    SQLite writes one transaction at a time anyway."""
+    if connection.vendor == "postgresql" and object_ids:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s), id) FROM (SELECT CAST(id AS integer) AS id "
+                           "FROM unnest(%s) AS id ORDER BY id) ids", [f"search:{type}", sorted(
+                               {int(pk) % 2**31 for pk in object_ids})])
+
+
 @transaction.atomic
 def documents_replace(*, type, entries):
     """Replace the documents of these objects by `entries` ({object id: [Entry]}; an empty list removes them)."""
-    ids = list(entries)
+    ids = sorted(entries)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
+        _objects_lock(type, chunk)
         old = Document.objects.filter(type=type, object_id__in=chunk)
         backends.fts_delete(old.values_list("id", "title_tokens", "body_tokens"))
         old.delete()

@@ -6,7 +6,9 @@ import os
 
 from apps.companies.models import Company, Product, ProductCategory, ProductImage
 from apps.expo.models import Participation
+from apps.expo.search_index import PRODUCT
 from apps.expo.services import company_index
+from apps.search.services import index_now
 
 from .profile import LANGUAGES, SHARED, TRANSLATED, payload_merged
 from .selectors import company_snapshot_load
@@ -71,6 +73,8 @@ def _images_add(product, entries, obsolete):
 
 
 def _products(company, payload, obsolete):
+    """Apply the product operations; returns the ids of the products deleted."""
+    deleted = []
     next_position = max(company.products.values_list("position", flat=True), default=-1) + 1
     for key, op in payload.get("products", {}).items():
         if op["op"] == "add":
@@ -85,6 +89,7 @@ def _products(company, payload, obsolete):
             continue  # deleted since
         if op["op"] == "delete":
             obsolete += [image.image.name for image in product.images.all()]
+            deleted.append(product.pk)
             product.delete()
             continue
         if "translations" in op:
@@ -95,6 +100,7 @@ def _products(company, payload, obsolete):
             obsolete.append(image.image.name)
             image.delete()
         _images_add(product, op.get("images_added", []), obsolete)
+    return deleted
 
 
 def change_apply(change):
@@ -104,6 +110,7 @@ def change_apply(change):
     obsolete = []
     _company(company, payload, change, obsolete)
     _participations(company, payload)
-    _products(company, payload, obsolete)
+    deleted = _products(company, payload, obsolete)
     company_index(company=company)
+    index_now(PRODUCT, *deleted)  # a deleted product leaves the site search with the change
     return obsolete
