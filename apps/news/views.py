@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -38,11 +39,16 @@ def _articles(**filters):
     return selectors.article_list(language=get_language(), categories=False, **filters)
 
 
-def _sidebar(language, tree):
-    """Sections, instant news and archive months: the same on every page, computed once per content version."""
-    return {"tree": tree,
+def _sidebar(language, tree, current=None):
+    """Sections, instant news and archive months, rendered once per content version (and section shown): the same
+    for every visitor, signed in or not."""
+    def build():
+        return render_to_string("news/_sidebar.html", {
+            "tree": tree, "current_category": current,
             "instant": memo(f"instant:{language}", lambda: selectors.instant_news(language=language)),
-            "months": memo(f"months:{language}", lambda: selectors.archive_months(language=language))}
+            "months": memo(f"months:{language}", lambda: selectors.archive_months(language=language))})
+
+    return {"tree": tree, "sidebar": memo(f"sidebar:{language}:{current.pk if current else ''}", build)}
 
 
 def _render_list(request, queryset, *, tree, heading, crumbs=(), feeds=None, category=None):
@@ -50,7 +56,7 @@ def _render_list(request, queryset, *, tree, heading, crumbs=(), feeds=None, cat
     page = _page(request, queryset)
     page.object_list = selectors.categories_attach(page.object_list, tree)
     context = {"page": page, "articles": page.object_list, "heading": heading, "crumbs": crumbs,
-               "current_category": category, "feeds": feeds or _feeds(language), **_sidebar(language, tree)}
+               "current_category": category, "feeds": feeds or _feeds(language), **_sidebar(language, tree, category)}
     return render(request, "news/article_list.html", context)
 
 
