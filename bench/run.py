@@ -50,7 +50,8 @@ def parse_args(argv):
                         help="run the uncached renders at the small scale, then everything at full scale, and print "
                              "each page's growth factor (small/full, as ratios to the hello view of each run)")
     parser.add_argument("--reuse-db", action="store_true",
-                        help="keep var/bench/db.sqlite3 and media from the last run (migrate still runs)")
+                        help="keep var/bench/db.sqlite3, media and the search index from the last run (migrate and "
+                             "collectstatic still run; no demo, generators or reindex)")
     args = parser.parse_args(argv)
     if args.duration < 1 or args.threads < 1 or args.connections < args.threads or args.workers < 1:
         parser.error("need --duration >= 1, --threads >= 1, --connections >= --threads, --workers >= 1")
@@ -79,11 +80,18 @@ def fresh_files(args):
 SEARCH_INDEX = {}  # the index build's time and size, filled by prepare() and written into the results
 
 
-def prepare(manage, scale="full"):
+def prepare(manage, scale="full", *, reuse=False):
+    """Migrate and collect the static files; unless `reuse` (--reuse-db: the data of the last run is kept, and
+    so is its search index), load the demo, run the generators and build the search index."""
     say("migrate")
     manage("migrate", "--noinput")
     say("collectstatic")
     manage("collectstatic", "--noinput")
+    summary = servers.VAR / "search-index.json"
+    if reuse:
+        if summary.exists():
+            SEARCH_INDEX.update(json.loads(summary.read_text()))
+        return
     say("load_demo")
     manage("load_demo")
     for generator in generators(scale):
@@ -94,7 +102,6 @@ def prepare(manage, scale="full"):
             say(f"generator manage.py {' '.join(generator)}")
             manage(*generator)
     say("search_reindex (the site-search index over everything generated)")
-    summary = servers.VAR / "search-index.json"
     started = time.monotonic()
     manage("search_reindex", "--no-progress", f"--summary={summary}")
     SEARCH_INDEX.update(json.loads(summary.read_text()), wall_seconds=round(time.monotonic() - started, 1))
@@ -198,7 +205,7 @@ def run(args, stack, urls, wrk):
 
     env = servers.bench_env(database_url=database_url, redis_url=redis_url)
     env["SEARCH_RATELIMIT"] = "100000000/m"  # wrk searches from one address
-    prepare(servers.Manage(env), args.scale)
+    prepare(servers.Manage(env), args.scale, reuse=args.reuse_db and not args.postgres)
 
     log_path = servers.VAR / "gunicorn.log"
     say(f"starting gunicorn with {args.workers} workers")
