@@ -193,7 +193,8 @@ def _hits(expression, filters, *, titles=False, covering=False):
             f"WHERE {table} MATCH %s AND {filters.where()}", [expression, *filters.params])
 
 
-CAP = 2000  # matches looked at per branch (title matches, newest matches) when a query matches more
+CAP = 1000  # matches looked at per branch (title matches, newest matches) when a query matches more: 50 pages
+# of results, and facet counts shown as "N+" (the cost of a capped query grows with it, not with the index)
 
 
 CANDIDATE_SQL = ("d.id, d.type, {epoch}, d.category, d.category_label, d.edition, d.edition_label, d.hall, "
