@@ -7,8 +7,10 @@ and ranked with bm25 (title 10, body 1). Both multiply the score by a recency bo
 one (1 + 30 / (30 + age in days)).
 """
 
+import uuid
 from collections import namedtuple
 
+from django.core.cache import cache
 from django.db import connection
 
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
@@ -110,8 +112,34 @@ class Match:
 PREFIX_TERMS = 30  # title terms a word typed in part stands for at most (the shortest first)
 
 
+TERMS_VERSION_KEY = "search:terms-version"  # renewed whenever titles are indexed (terms_changed)
+TERMS_LIFETIME = 24 * 3600
+
+
+def terms_changed():
+    """Titles were indexed: the cached prefix expansions may lack their terms."""
+    cache.delete(TERMS_VERSION_KEY)
+
+
 def prefix_terms(prefixes):
-    """{prefix: [indexed title terms it begins]} (models.Term), in one query for all the prefixes."""
+    """{prefix: [indexed title terms it begins]} (models.Term): from the cache, else in one query for all the
+    prefixes not cached (then cached until titles are indexed again)."""
+    version = cache.get(TERMS_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex[:12]
+        cache.set(TERMS_VERSION_KEY, version, timeout=TERMS_LIFETIME)
+    keys = {prefix: f"search:prefix:{version}:{prefix}" for prefix in prefixes}
+    stored = cache.get_many(list(keys.values()))
+    found = {prefix: stored[key] for prefix, key in keys.items() if key in stored}
+    missing = sorted(set(prefixes) - set(found))
+    if missing:
+        looked_up = _prefix_terms_read(missing)
+        cache.set_many({keys[prefix]: looked_up.get(prefix, []) for prefix in missing}, timeout=TERMS_LIFETIME)
+        found.update(looked_up)
+    return {prefix: terms for prefix, terms in found.items() if terms}
+
+
+def _prefix_terms_read(prefixes):
     parts, params = [], []
     for number, prefix in enumerate(sorted(prefixes)):
         parts.append(f"SELECT * FROM (SELECT %s AS prefix, term FROM search_term WHERE term >= %s AND term < %s "  # noqa: S608

@@ -119,6 +119,7 @@ def documents_replace(*, type, entries):
         terms = set().union(*(_terms(document.title_tokens) for document in documents))
         if terms:
             Term.objects.bulk_create([Term(term=term) for term in sorted(terms)], ignore_conflicts=True)
+            transaction.on_commit(backends.terms_changed)
 
 
 def object_index(*, type, object_id):
@@ -159,4 +160,5 @@ def words_rebuild():
             terms.update(_terms(title_tokens))
         Word.objects.bulk_create([Word(word=word) for word in sorted(words)], batch_size=1000)
         Term.objects.bulk_create([Term(term=term) for term in sorted(terms)], batch_size=1000)
+        transaction.on_commit(backends.terms_changed)
     return len(words)

@@ -3,7 +3,7 @@ pinyin are found from their first letters, without a prefix scan of the index's 
 
 import pytest
 
-from apps.search import backends, selectors
+from apps.search import backends, selectors, services
 from apps.search.models import Term
 from tests.factories import ArticleFactory, CompanyFactory, ParticipationFactory
 
@@ -47,3 +47,16 @@ def test_a_prefix_stands_for_at_most_so_many_terms_the_shortest_first(db):
     widened = backends.prefix_terms({"zeta"})["zeta"]
     assert len(widened) == backends.PREFIX_TERMS
     assert widened[0] == "zeta" and widened[-1] == "zeta" + "x" * (backends.PREFIX_TERMS - 1)
+
+
+def test_a_cached_prefix_learns_the_terms_of_titles_indexed_since(corpus, coming_edition,
+                                                                  django_capture_on_commit_callbacks):
+    assert _titles("zhongce") == [] and "zhongce" not in backends.prefix_terms({"zhong"}).get("zhong", [])
+    company = CompanyFactory(slug="zhongce", name_en="Zhongce Rubber", name_zh="中策橡胶")
+    ParticipationFactory(company=company, edition=coming_edition)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.object_index(type="company", object_id=company.pk)
+
+    assert "zhongce" in backends.prefix_terms({"zhong"})["zhong"]
+    assert _titles("zhongc") == ["Zhongce Rubber"]
