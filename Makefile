@@ -1,5 +1,5 @@
 # Valley Portal. `make run` serves the demo site; `make test` runs the whole suite. Both install what they need.
-.PHONY: run test lint bench bench-notify messages
+.PHONY: run test lint bench bench-notify messages audit
 
 run:
 	@scripts/bootstrap.sh requirements.txt
@@ -19,6 +19,13 @@ bench:
 	@scripts/bootstrap.sh requirements.txt
 	@scripts/system_packages.sh wrk
 	@.venv/bin/python bench/run.py $(ARGS)
+
+# Lighthouse, axe-core and the Nu checker on the main pages of a throwaway demo (ARGS="--base URL" for a running
+# site); prints one table. A tool, not part of `make test`.
+audit:
+	@scripts/bootstrap.sh requirements-dev.txt
+	@scripts/system_packages.sh chromium openjdk-17-jre-headless nodejs
+	@.venv/bin/python scripts/audit.py $(ARGS)
 
 bench-notify:
 	@scripts/bootstrap.sh requirements-dev.txt

@@ -15,6 +15,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("media/<path:path>", core_media.media_serve, name="media"),  # only when settings.SERVE_MEDIA
     path("opensearch.xml", search_views.opensearch, name="opensearch"),
+    path("robots.txt", core_views.robots_txt, name="robots"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
 ]
 
 handler403 = "apps.core.ratelimits.permission_denied"  # rate limits answer 429, see apps/core/ratelimits.py

@@ -1,6 +1,8 @@
 """`make run`: prepare the database and the demo, then run Redis, the web server, a Celery worker and beat.
 
-One Ctrl-C stops them all. Settings: portal.settings.dev; data under var/.
+One Ctrl-C stops them all. Settings: portal.settings.dev; data under var/ (VALLEY_VAR_DIR elsewhere). The web
+server's, the worker's and beat's output goes to var/log/ (web.log, worker.log, beat.log): once the site answers,
+the banner with its addresses and accounts is the last thing printed, and stays on screen.
 """
 
 import os
@@ -9,15 +11,18 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import devservices
 from devservices import say
 
 ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
+VAR = Path(os.environ.get("VALLEY_VAR_DIR") or ROOT / "var")
+LOG_DIR = VAR / "log"
 PYTHON = sys.executable
 ADMIN_PASSWORD_FILE = VAR / "admin-password.txt"
+READY_TIMEOUT = 120  # seconds the web server may take to answer its first request
 
 
 def manage(*args, env):
@@ -40,18 +45,75 @@ def prepare(env):
     manage("collectstatic", "--noinput", "-v", "0", env=env)
     say("loading the demo site")
     manage("load_demo", env=env)
-    manage("ensure_admin", "--username", "admin", "--password", admin_password(), env=env)
+    manage("public_summary", env=env)  # counted as the pages show them, whatever this run created
+    manage("ensure_admin", "--username", "admin", f"--password={admin_password()}", env=env)  # may start with "-"
+
+
+COMMANDS = {
+    "web": lambda port: ["manage.py", "runserver", f"127.0.0.1:{port}"],
+    "worker": lambda port: ["-m", "celery", "-A", "portal", "worker", "--loglevel=INFO", "--concurrency=2",
+                            "--hostname=worker@%h"],
+    "beat": lambda port: ["-m", "celery", "-A", "portal", "beat", "--loglevel=INFO",
+                          f"--schedule={VAR / 'celerybeat-schedule'}"],
+}
+
+
+def log_path(name):
+    return LOG_DIR / f"{name}.log"
 
 
 def start_all(env, port):
-    common = {"cwd": ROOT, "env": env, "start_new_session": True}
-    return {
-        "web": subprocess.Popen([PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}"], **common),
-        "worker": subprocess.Popen([PYTHON, "-m", "celery", "-A", "portal", "worker", "--loglevel=INFO",
-                                    "--concurrency=2", "--hostname=worker@%h"], **common),
-        "beat": subprocess.Popen([PYTHON, "-m", "celery", "-A", "portal", "beat", "--loglevel=INFO",
-                                  f"--schedule={VAR / 'celerybeat-schedule'}"], **common),
-    }
+    """The three processes, each writing its output (stdout and stderr) to var/log/<name>.log."""
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    children = {}
+    for name, command in COMMANDS.items():
+        with open(log_path(name), "ab") as log:  # the child keeps its own copy of the descriptor
+            children[name] = subprocess.Popen([PYTHON, *command(port)], cwd=ROOT, env=env, start_new_session=True,
+                                              stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+    return children
+
+
+def wait_until_answering(port, children, timeout=READY_TIMEOUT, stopped=lambda: False):
+    """Wait until the web server answers /ping (True), or a process stops, we are stopped or the time runs out
+    (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if stopped() or any(process.poll() is not None for process in children.values()):
+            return False
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/ping", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def log_tail(name, lines=20):
+    path = log_path(name)
+    if not path.exists():
+        return ""
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def announce_when_ready(port, children, stopped):
+    """The banner once the site answers (True); else what went wrong, from the web server's log (False)."""
+    if wait_until_answering(port, children, stopped=stopped):
+        banner(port)
+        return True
+    if not stopped() and all(process.poll() is None for process in children.values()):
+        say(f"the web server did not answer within {READY_TIMEOUT} s; the end of {log_path('web')}:")
+        print(log_tail("web"), flush=True)
+    return False
+
+
+def report_stopped(children):
+    """For each process that stopped by itself (not by our SIGTERM): its exit code and the end of its log."""
+    for name, process in children.items():
+        if process.poll() is not None and process.returncode not in (0, -signal.SIGTERM):
+            say(f"{name} stopped with code {process.returncode}; the end of {log_path(name)}:")
+            print(log_tail(name), flush=True)
 
 
 def run_env(port, environ):
@@ -59,6 +121,10 @@ def run_env(port, environ):
     on the port the site really runs on unless SITE_URL says otherwise."""
     env = {**environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "PYTHONUNBUFFERED": "1"}
     env.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
+    if VAR != ROOT / "var":  # VALLEY_VAR_DIR: the database, files and mail of this run live there too
+        env.setdefault("DATABASE_URL", f"sqlite:///{VAR / 'db.sqlite3'}")
+        for name, folder in (("STATIC_ROOT", "static"), ("MEDIA_ROOT", "media"), ("EMAIL_FILE_PATH", "mail")):
+            env.setdefault(name, str(VAR / folder))
     return env
 
 
@@ -71,6 +137,7 @@ def banner(port):
         "  Exhibitor: user exhibitor, password exhibitor-demo-2026",
         "  Supplier:  user supplier, password supplier-demo-2026 (answers requirements at /en/docking/)",
         f"  Mail sent by the site is written to {VAR / 'mail'}/",
+        f"  Logs of the web server, the worker and beat: {LOG_DIR}/ (web.log, worker.log, beat.log)",
         "  Press Ctrl-C to stop everything.",
         "",
     ]
@@ -78,7 +145,7 @@ def banner(port):
 
 
 def main():
-    VAR.mkdir(exist_ok=True)
+    VAR.mkdir(parents=True, exist_ok=True)
     port = int(os.environ.get("PORT", "8000"))
     env = run_env(port, os.environ)
     redis = None
@@ -98,14 +165,12 @@ def main():
     signal.signal(signal.SIGTERM, stop_everything)
     try:
         prepare(env)
+        say(f"starting the web server, a Celery worker and beat (their output: {LOG_DIR}/)")
         children = start_all(env, port)
-        banner(port)
-        while not stopping:
-            for name, process in children.items():
-                if process.poll() is not None:
-                    say(f"{name} stopped with code {process.returncode}; stopping the rest")
-                    stopping = True
-            time.sleep(0.5)
+        if announce_when_ready(port, children, stopped=lambda: stopping):
+            while not stopping and all(process.poll() is None for process in children.values()):
+                time.sleep(0.5)
+        report_stopped(children)
     finally:
         say("stopping")
         for process in children.values():

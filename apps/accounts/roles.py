@@ -16,7 +16,8 @@ STAFF_ROLES = (EDITORS, TRADING_STAFF, CONTRIBUTORS)
 # Every permission of these apps, per role.
 ROLE_APPS = {
     EDITORS: ("cms", "djangocms_versioning", "djangocms_text", "djangocms_link", "djangocms_frontend",
-              "filer", "easy_thumbnails", "companies", "expo", "forums", "news", "trading", "notifications", "docking"),
+              "filer", "easy_thumbnails", "companies", "expo", "forums", "news", "trading", "notifications", "docking",
+              "editorial"),  # editorial: who looks after which language (the daily translation summary)
     EXHIBITORS: (),
     TRADING_STAFF: ("trading",),
     CONTRIBUTORS: (),

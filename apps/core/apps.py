@@ -14,3 +14,8 @@ class CoreConfig(AppConfig):
         from . import richtext
 
         richtext.djangocms_text_use()  # one allow-list for every rich-text field and text plugin
+        from .cache import page_cache_bumped
+        from .plugins import cms_caches_clear
+
+        # CMS pages with live-content plugins (the home page) go stale with the apps' content.
+        page_cache_bumped.connect(cms_caches_clear, dispatch_uid="core.plugins.cms_caches_clear")

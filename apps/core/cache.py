@@ -62,6 +62,11 @@ def page_caches_bump_all():
         page_cache.bump()
 
 
+def site_wide_namespaces():
+    """The namespaces every page depends on (PublicPageCache(..., site_wide=True))."""
+    return [namespace for namespace, page_cache in _caches.items() if page_cache.site_wide]
+
+
 def page_cache_get(namespace):
     """The public page cache registered under `namespace` ("news", "forums", ...)."""
     try:
@@ -71,10 +76,13 @@ def page_cache_get(namespace):
 
 
 class PublicPageCache:
-    def __init__(self, namespace, *, next_boundary=None, on_bump=None, max_age=3600):
+    def __init__(self, namespace, *, next_boundary=None, on_bump=None, max_age=3600, site_wide=False):
         """`next_boundary(now)` returns the next moment the content changes by itself (or None); `on_bump()` runs
-        after a bump (e.g. to clear CMS caches); `max_age` is the safety net for changes made elsewhere."""
+        after a bump (e.g. to clear CMS caches); `max_age` is the safety net for changes made elsewhere;
+        `site_wide`: every page shows some of this content (the trading risk banner), so every cached page
+        depends on this namespace too."""
         self.namespace, self.next_boundary, self.on_bump, self.max_age = namespace, next_boundary, on_bump, max_age
+        self.site_wide = site_wide
         self.version_key = f"{namespace}:content-version"
         _caches[namespace] = self
 
@@ -138,7 +146,8 @@ class PublicPageCache:
                 return view(request, *args, **kwargs)
             version, ttl = self.content_version()
             deps = [(self.version_key, version)]
-            for namespace in (also() if callable(also) else also):
+            named = list(also() if callable(also) else also)
+            for namespace in named + [n for n in site_wide_namespaces() if n != self.namespace and n not in named]:
                 other = page_cache_get(namespace)
                 other_version, other_ttl = other.content_version()
                 deps.append((other.version_key, other_version))

@@ -11,6 +11,10 @@ Three policies, all in settings (see the CSP block there for what each allows an
 Only the signed-in user can relax the policy, never a URL or a query parameter alone: an anonymous visitor gets
 the strict policy on the admin's login page too, and a crafted link cannot lower the policy of anyone's page.
 
+One page relaxes styles for a signed-in user who is not staff: the exhibitor portal's profile form, whose
+djangocms-text editor (tiptap) writes inline styles (`rich_text_editor_policy`). Its scripts stay strict; the view
+is reached only by members of the company (a 302 to the login page and a 404 keep the strict policy).
+
 Public pages are cached whole (apps.core.cache.PublicPageCache; django CMS's page cache): a stored page must be
 served with the header it was rendered with, so `policy_freeze()` writes the header onto the response before it
 is stored, and the cache keeps it with the body. Public templates use no nonce at all (tests/core/test_csp.py).
@@ -18,7 +22,8 @@ is stored, and the cache keeps it with the body. Public templates use no nonce a
 
 from dataclasses import asdict
 
-from csp.constants import HEADER
+from csp.constants import HEADER, SELF, UNSAFE_INLINE
+from csp.decorators import csp_replace
 from csp.middleware import CSPMiddleware
 from csp.utils import build_policy, default_config
 from django.conf import settings
@@ -57,3 +62,9 @@ def policy_freeze(request, response):
         if header:
             response[HEADER] = header
     return response
+
+
+def rich_text_editor_policy(view):
+    """For a signed-in view with djangocms-text's editor: inline styles allowed (tiptap sets style attributes and
+    adds <style> elements), everything else as strict as ever. Put it below the decorators that check who asks."""
+    return csp_replace({"style-src": [SELF, UNSAFE_INLINE]})(view)

@@ -25,6 +25,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 
+from .cache import page_cache_get, site_wide_namespaces
+
 logger = logging.getLogger(__name__)
 CMS = "cms"  # the dependency of django CMS pages: its page-cache version
 DROPPED_HEADERS = {"set-cookie", "x-page-cache"}
@@ -65,7 +67,12 @@ def _dependencies(request, response):
         seconds = get_max_age(response)
         version = cache.get(CMS_PAGE_CACHE_VERSION_KEY)
         if seconds and version:
-            return [(CMS_PAGE_CACHE_VERSION_KEY, version)], seconds
+            deps = [(CMS_PAGE_CACHE_VERSION_KEY, version)]
+            for page_cache in map(page_cache_get, site_wide_namespaces()):  # what base.html shows on every page
+                other_version, other_ttl = page_cache.content_version()
+                deps.append((page_cache.version_key, other_version))
+                seconds = min(seconds, other_ttl)
+            return deps, seconds
     return None
 
 

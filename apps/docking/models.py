@@ -9,7 +9,9 @@ open requirement counts as closed: `Requirement.state()` and the selectors decid
 import datetime
 import os
 
+from cms.models import CMSPlugin
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -290,3 +292,13 @@ class Attachment(models.Model):
 
     def get_absolute_url(self, language=None):
         return docking_url("attachment", language, pk=self.pk, filename=self.filename)
+
+
+class DockingHomePluginModel(CMSPlugin):
+    """Options of the home page's supply & demand block (apps.docking.cms_plugins): how many requirements it shows."""
+
+    count = models.PositiveSmallIntegerField(_("number of requirements"), default=5,
+                                             validators=[MinValueValidator(1), MaxValueValidator(20)])
+
+    def __str__(self):
+        return str(self.count)

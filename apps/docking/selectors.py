@@ -328,3 +328,10 @@ def edition_url(slug, language=None):
 def session_url(session_id, language=None):
     """The forum session's page, or "" where the forums are not hooked into a page."""
     return _reverse_or_blank("forums:session", language, pk=session_id) if session_id else ""
+
+
+def home_requirements(*, language, limit=5, now=None):
+    """The home page's open requirements that everyone may see, newest first, with their title and company name
+    in `language` (one query). Empty when none is open: the block is then left out."""
+    queryset = Requirement.objects.filter(_status_filter("open", now), visibility=Visibility.PUBLIC)
+    return list(with_texts(queryset, language).order_by("-published_at", "-pk")[:limit])

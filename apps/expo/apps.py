@@ -9,15 +9,19 @@ class ExpoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from apps.accounts.landing import login_landing_register
         from apps.companies.signals import company_changed, company_page_url_register
         from apps.core.registries import demo_builder_register
 
-        from . import demo, notifications, search_index
+        from . import demo, desk, notifications, search_index
         from .cache import company_changed_receiver
         from .company_page import company_url
+        from .portal.landing import portal_landing
 
         notifications.register()
         search_index.register()  # companies and products in the site search
+        desk.register()  # profile changes, completeness and translation status on the editors' desk
         company_page_url_register(company_url)  # a company's page lives in the expo directory
+        login_landing_register("expo.portal", portal_landing)  # members land in the exhibitor portal
         company_changed.connect(company_changed_receiver, dispatch_uid="expo.company_changed")
         demo_builder_register(self.label, order=50, build=demo.build, delete=demo.delete)

@@ -5,9 +5,12 @@ is one company in one edition with its booths, exhibit categories and highlights
 tables directly: their edits wait as a ProfileChange until an editor approves (see services).
 """
 
+from cms.models import CMSPlugin
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +58,21 @@ class Edition(TranslatableModel):
     @property
     def is_public(self):
         return self.status != EditionStatus.DRAFT
+
+    @property
+    def phase(self):
+        """What visitors are told: draft while the editors keep it a draft, else upcoming, open or closed by its
+        dates in the site's time zone (the stored status only says whether the edition is public)."""
+        if self.status == EditionStatus.DRAFT:
+            return EditionStatus.DRAFT
+        today = timezone.localdate()
+        if today < self.starts_on:
+            return EditionStatus.UPCOMING
+        return EditionStatus.OPEN if today <= self.ends_on else EditionStatus.CLOSED
+
+    @property
+    def phase_label(self):
+        return EditionStatus(self.phase).label
 
     def get_absolute_url(self, language=None):
         return expo_url("edition", language, edition=self.slug)
@@ -225,3 +243,13 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return f"{self.user_id} · {self.company_id} · {self.sent_at:%Y-%m-%d}"
+
+
+class ExpoHomePluginModel(CMSPlugin):
+    """Options of the home page's expo block (apps.expo.cms_plugins): how many exhibitors it shows."""
+
+    exhibitors = models.PositiveSmallIntegerField(_("number of exhibitors"), default=6,
+                                                  validators=[MinValueValidator(1), MaxValueValidator(12)])
+
+    def __str__(self):
+        return str(self.exhibitors)

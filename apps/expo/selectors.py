@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from apps.companies.models import Company, Product
 from apps.core.languages import is_chinese, other_language
@@ -18,11 +19,16 @@ def public_editions():
     return Edition.objects.exclude(status=EditionStatus.DRAFT).prefetch_related("translations")
 
 
+def phase_rank(today=None):
+    """0 for an edition open today, 1 for an upcoming one, 2 for a closed one: by its dates, like Edition.phase."""
+    today = today or timezone.localdate()
+    return Case(When(starts_on__lte=today, ends_on__gte=today, then=Value(0)),
+                When(starts_on__gt=today, then=Value(1)), default=Value(2), output_field=IntegerField())
+
+
 def edition_current():
     """The edition open now, else the next upcoming one, else the latest closed one (None: nothing public)."""
-    ranked = public_editions().annotate(rank=Case(
-        When(status=EditionStatus.OPEN, then=Value(0)), When(status=EditionStatus.UPCOMING, then=Value(1)),
-        default=Value(2), output_field=IntegerField()))
+    ranked = public_editions().annotate(rank=phase_rank())
     current = ranked.filter(rank__lt=2).order_by("rank", "starts_on").first()
     return current or ranked.order_by("-starts_on").first()
 
@@ -44,7 +50,9 @@ def edition_get(*, slug):
 def edition_with_halls(edition):
     """The halls of an edition with their number of booths and of exhibitors' booths."""
     return list(edition.halls.prefetch_related("translations").annotate(
-        booth_count=Count("booths"), taken_count=Count("booths", filter=Q(booths__participation__isnull=False)),
+        booth_count=Count("booths"),
+        # as the floor plan shows them: a booth is taken by a confirmed participation only
+        taken_count=Count("booths", filter=Q(booths__participation__is_confirmed=True)),
     ).order_by("position", "code"))
 
 
@@ -133,3 +141,34 @@ def company_participations(*, company):
                  .order_by("code")),
         "categories",  # names through product_category_tree()
     ).order_by("-edition__starts_on"))
+
+
+def _translated(model, field, language, outer="pk"):
+    """A field of the row's translation in `language`, else in the other language (a subquery, no prefetch)."""
+    rows = model._parler_meta.root_model.objects.filter(master=OuterRef(outer))
+    return Coalesce(Subquery(rows.filter(language_code=language).values(field)[:1]),
+                    Subquery(rows.filter(language_code=other_language(language)).values(field)[:1]))
+
+
+def home_expo(*, language, exhibitors=6):
+    """The home page's expo block in three queries whatever the size of the expo: the current edition (as
+    edition_current() chooses it, with its texts and number of exhibitors), its halls, and a few confirmed
+    exhibitors (those with a logo first). None when no edition is public."""
+    exhibitor_count = (public_participations().filter(edition=OuterRef("pk")).order_by().values("edition")
+                       .annotate(n=Count("pk")).values("n"))
+    rank = phase_rank()
+    edition = (Edition.objects.exclude(status=EditionStatus.DRAFT).annotate(
+        rank=rank, shown_name=_translated(Edition, "name", language),
+        shown_venue=_translated(Edition, "venue", language), shown_city=_translated(Edition, "city", language),
+        exhibitor_count=Coalesce(Subquery(exhibitor_count, output_field=IntegerField()), Value(0)),
+        coming=Case(When(rank__lt=2, then="starts_on")),  # upcoming/open: the soonest; closed: the latest
+    ).order_by("rank", F("coming").asc(nulls_last=True), "-starts_on").first())
+    if edition is None:
+        return None
+    halls = list(edition.halls.annotate(shown_name=_translated(Hall, "name", language)).order_by("position", "code"))
+    companies = list(Company.objects.filter(pk__in=public_participations().filter(edition=edition)
+                                            .values("company_id")).annotate(
+        shown_name=_translated(Company, "name", language),
+        no_logo=Case(When(logo="", then=Value(1)), default=Value(0), output_field=IntegerField()),
+    ).order_by("no_logo", "shown_name", "pk")[:exhibitors])
+    return {"edition": edition, "halls": halls, "exhibitors": companies}

@@ -6,15 +6,25 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
+from apps.core.slugs import PinyinSlugFormMixin, prepopulated_for
+
 from .admin_schedule import ScheduleReleaseAdmin  # noqa: F401  (registers the releases and the schedule page)
 from .forms import ForumAdminForm, SessionAdminForm, SpeakerAdminForm
 from .models import Forum, Room, Session, SessionSpeaker, Speaker, Topic
 from .registration import admin as _registration_admin  # noqa: F401
 
 
+class ForumSlugForm(PinyinSlugFormMixin, ForumAdminForm):
+    slug_source = "title"
+
+
+class SpeakerSlugForm(PinyinSlugFormMixin, SpeakerAdminForm):
+    slug_source = "name"
+
+
 @admin.register(Forum)
 class ForumAdmin(TranslatableAdmin):
-    form = ForumAdminForm
+    form = ForumSlugForm
     list_display = ("__str__", "slug", "starts_on", "ends_on", "time_zone", "requires_registration", "session_count")
     list_filter = ("edition", "requires_registration")
     search_fields = ("slug", "translations__title")
@@ -27,7 +37,7 @@ class ForumAdmin(TranslatableAdmin):
     )
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+        return prepopulated_for(self.get_form_language(request, obj), {"slug": ("title",)})
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations").annotate(
@@ -58,7 +68,7 @@ class TopicAdmin(TranslatableAdmin):
 
 @admin.register(Speaker)
 class SpeakerAdmin(TranslatableAdmin):
-    form = SpeakerAdminForm
+    form = SpeakerSlugForm
     list_display = ("__str__", "slug", "company")
     search_fields = ("slug", "translations__name", "company__translations__name")
     autocomplete_fields = ("company",)
@@ -66,7 +76,7 @@ class SpeakerAdmin(TranslatableAdmin):
     readonly_fields = ("photo_preview",)
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("name",)}
+        return prepopulated_for(self.get_form_language(request, obj), {"slug": ("name",)})
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("company").prefetch_related(

@@ -5,10 +5,22 @@ ScheduleRelease, a snapshot of the whole programme taken when an editor releases
 release before. Cache keys carry the release version.
 """
 
+import datetime
+import zoneinfo
+
+from cms.models import CMSPlugin
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
+
+
+def forum_ends_at(ends_on, time_zone):
+    """The moment a forum is over: midnight after its last day, in its own zone (registration closes then)."""
+    return datetime.datetime.combine(ends_on + datetime.timedelta(days=1), datetime.time.min,
+                                     tzinfo=zoneinfo.ZoneInfo(time_zone))
 
 
 class Forum(TranslatableModel):
@@ -41,6 +53,10 @@ class Forum(TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.slug
+
+    @property
+    def is_over(self):
+        return timezone.now() >= forum_ends_at(self.ends_on, self.time_zone)
 
 
 class Room(TranslatableModel):
@@ -245,3 +261,13 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}> ({self.get_state_display()})"
+
+
+class ForumsHomePluginModel(CMSPlugin):
+    """Options of the home page's forum block (apps.forums.cms_plugins): how many sessions it shows."""
+
+    count = models.PositiveSmallIntegerField(_("number of sessions"), default=4,
+                                             validators=[MinValueValidator(1), MaxValueValidator(12)])
+
+    def __str__(self):
+        return str(self.count)

@@ -6,11 +6,11 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from apps.core.languages import other_language
 
-from .models import SessionFormat, SpeakerRole
+from .models import SessionFormat, SpeakerRole, forum_ends_at
 
 NOW_NEXT_WINDOW = datetime.timedelta(hours=12)  # "now / next" shows when a session starts within this time
 
@@ -52,6 +52,15 @@ class ForumView:
     @property
     def zone(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def ends_at(self):
+        return forum_ends_at(self.ends_on, self.time_zone)
+
+    @property
+    def is_over(self):
+        """Past its last day: registration is closed."""
+        return timezone.now() >= self.ends_at
 
     def days(self):
         """[(date, [sessions])] in the forum's own zone."""
@@ -220,8 +229,9 @@ class Programme:
         self.days = sorted({s.day for s in self.sessions})
         live = [s for s in self.sessions if not s.cancelled]
         # moments when "now / next" changes by itself: a session starts or ends, or comes within the window
+        # (and when a forum is over: its registration closes)
         self.boundaries = sorted({s.starts_at for s in live} | {s.ends_at for s in live}
-                                 | {s.starts_at - NOW_NEXT_WINDOW for s in live})
+                                 | {s.starts_at - NOW_NEXT_WINDOW for s in live} | {f.ends_at for f in self.forums})
         self._live_by_start = sorted(live, key=lambda s: (s.starts_at, s.id))
 
     def filtered(self, *, day=None, forum=None, room=None, topic=None):

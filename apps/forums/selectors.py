@@ -3,7 +3,7 @@
 import threading
 
 from .models import ScheduleRelease
-from .programme import Programme
+from .programme import NOW_NEXT_WINDOW, Programme
 from .snapshot import snapshot_build
 
 _lock = threading.Lock()
@@ -60,3 +60,22 @@ def process_caches_clear():
     with _lock:
         _snapshots.clear()
         _programmes.clear()
+
+
+def home_sessions(*, language, now, limit=4):
+    """The home page's forum block from the current release (one or two queries, see release_current).
+
+    While a session runs or one starts within NOW_NEXT_WINDOW (the expo's days): {"live": True, "running",
+    "upcoming"} as on the programme's "now and next"; otherwise {"live": False, "upcoming": the next `limit`
+    sessions}, or, when none lies ahead, {"live": False, "upcoming": [], "past": the latest `limit` forums}.
+    None before the first release."""
+    release = release_current()
+    if release is None:
+        return None
+    shown = programme(release=release, language=language)
+    running, upcoming = shown.now_next(now, limit=limit)
+    if running or (upcoming and upcoming[0].starts_at - now <= NOW_NEXT_WINDOW):
+        return {"live": True, "running": running, "upcoming": upcoming, "past": []}
+    ahead = [session for session in shown.sessions if not session.cancelled and session.starts_at > now][:limit]
+    past = [] if ahead else sorted(shown.forums, key=lambda forum: forum.starts_on, reverse=True)[:limit]
+    return {"live": False, "running": [], "upcoming": ahead, "past": past}

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
+from apps.core.slugs import PinyinSlugFormMixin, prepopulated_for
+
 from . import covers, revisions, selectors, services
 from .cache import content_version_bump
 from .models import Article, ArticleState, Category, Tag, news_url
@@ -27,7 +29,7 @@ WORKFLOW = {  # button value: (service, label, target state)
 }
 
 
-class ArticleAdminForm(TranslatableModelForm):
+class ArticleAdminForm(PinyinSlugFormMixin, TranslatableModelForm):
     cover_upload = forms.ImageField(label=gettext_lazy("New cover image"), required=False,
                                     help_text=gettext_lazy("JPEG, PNG or WebP, at most 10 MB and 40 megapixels; "
                                                            "cut to 16:9 for lists and the article page."))
@@ -72,7 +74,7 @@ class ArticleAdmin(TranslatableAdmin):
     )
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+        return prepopulated_for(self.get_form_language(request, obj), {"slug": ("title",)})
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("category", "author").prefetch_related(

@@ -1,9 +1,11 @@
 """Render an outbox row into an email (or an inbox entry) in the recipient's language."""
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -38,6 +40,29 @@ def _links(message):
     return {}
 
 
+# A name ending in its own period ("Co., Ltd.") at the end of a sentence of a template: one period, not two.
+# An ellipsis ("...") is left alone.
+_DOUBLE_PERIOD = re.compile(r"(?<![.])\.\.(?![.])")
+
+
+def sentence_ends(text):
+    return _DOUBLE_PERIOD.sub(".", text)
+
+
+def text_render(name, context):
+    """A plain-text template (subject line, text body) rendered without HTML escaping: a company called
+    "O'Brien & Sons" stays as it is instead of becoming "O&#x27;Brien &amp; Sons" in a text email."""
+    return sentence_ends(get_template(name).template.render(Context(context, autoescape=False)))
+
+
+def html_render(name, context):
+    return sentence_ends(render_to_string(name, context))
+
+
+def subject_render(name, context):
+    return " ".join(text_render(name, context).split())
+
+
 def message_context(message):
     event = message.event
     kind = kind_get(event.kind)
@@ -52,10 +77,10 @@ def message_render(message):
     """(subject line, plain text, html or None) of a message, rendered in its language."""
     with translation.override(message.language):
         kind, context = message_context(message)
-        subject = " ".join(render_to_string(f"{kind.template}_subject.txt", context).split())
-        text = render_to_string(f"{kind.template}.txt", context)
+        subject = subject_render(f"{kind.template}_subject.txt", context)
+        text = text_render(f"{kind.template}.txt", context)
         try:
-            html = render_to_string(f"{kind.template}.html", context)
+            html = html_render(f"{kind.template}.html", context)
         except TemplateDoesNotExist:
             html = None
     return subject, text, html
@@ -119,10 +144,10 @@ class Renderer:
             with translation.override(message.language):
                 kind, context = message_context(message)
                 context.update({k: _STAND_INS[k] for k in ("unsubscribe_url", "manage_url")})
-                subject = " ".join(render_to_string(f"{kind.template}_subject.txt", context).split())
-                text = render_to_string(f"{kind.template}.txt", context)
+                subject = subject_render(f"{kind.template}_subject.txt", context)
+                text = text_render(f"{kind.template}.txt", context)
                 try:
-                    html = render_to_string(f"{kind.template}.html", context)
+                    html = html_render(f"{kind.template}.html", context)
                 except TemplateDoesNotExist:
                     html = None
             links = {k: _STAND_INS[k] for k in ("unsubscribe_url", "manage_url")}

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from . import registry
 from .audience import Audience, audience_rows, topic_rows_insert
+from .digest import digest_item
 from .models import Channel, Event, Message, State, Subscription, SubscriptionTopic, UserPreference
 from .render import Renderer, message_render
 from .smtp import Aborted, PermanentError, TransientError, Unconfirmed, sender_open
@@ -205,10 +206,7 @@ def digests_build(*, now=None):
                            .select_related("event").order_by("created_at"))
             if not waiting:
                 continue
-            items = []
-            for row in waiting:
-                subject_line, text, _html = message_render(row)
-                items.append({"subject": subject_line, "text": text})
+            items = [digest_item(subject_line, text) for subject_line, text, _html in map(message_render, waiting)]
             event = event_record(kind="notifications.digest", key=f"notifications.digest:{sub.pk}:{waiting[-1].pk}",
                                  audience=Audience(subscriptions=[sub]), context={"items": items})
             digest = event.messages.get(recipient=f"subscription:{sub.pk}")

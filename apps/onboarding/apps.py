@@ -11,7 +11,8 @@ class OnboardingConfig(AppConfig):
     def ready(self):
         from apps.core.registries import demo_builder_register
 
-        from . import demo, notifications
+        from . import demo, desk, notifications
 
         notifications.register()
+        desk.register()  # companies to verify and join requests on the editors' desk
         demo_builder_register(self.label, order=25, build=demo.build, delete=demo.delete)  # after the companies

@@ -9,12 +9,13 @@ Design notes
   (services.notice_approve); staff approve in the admin with the workflow buttons.
 - Anonymous pages are cached per URL under a content version (cache.py): bumped by the services after commit and
   renewed at the next moment a notice takes effect or expires.
-- The site-wide risk-warning banner: base.html includes trading/banner.html, an empty slot plus a deferred script
-  (static/js/trading-banner.js) that fetches /<lang>/trading/banner.json (cached a minute), shows the warnings in
-  effect, hides each at its end and remembers dismissals in localStorage. Pages therefore stay identical for all
-  visitors and cacheable (the CMS page cache included); a new warning shows within a minute of publication and an
-  expired one never shows, whatever the age of the cached page. Without JavaScript there is no banner, but every
-  warning is on the notice board and in the "in effect" list of the Trading Center page.
+- The site-wide risk-warning banner: base.html renders {% risk_banners %} (templatetags/trading_banner.py), the
+  warnings in effect, read once per content version and language: the same HTML for every visitor, in the page
+  from its first paint (no layout shift). The trading namespace is site-wide (cache.py), so every cached page
+  depends on its version: an approval or withdrawal shows at once and the version ends when a warning takes effect
+  or expires. static/js/trading-banner.js, loaded right after the banners, hides those the visitor dismissed
+  (localStorage) and hides each at its end while the page stays open. /<lang>/trading/banner.json still lists
+  the warnings as JSON for other clients.
 - Attachments are checked by content (uploads.py), stored outside MEDIA_ROOT (storage.py) and served as downloads by
   a view that lets anyone fetch a public notice's files and only staff a draft's.
 """

@@ -10,8 +10,9 @@ class TradingConfig(AppConfig):
     def ready(self):
         from apps.core.registries import demo_builder_register
 
-        from . import demo, notifications, search_index
+        from . import demo, desk, notifications, search_index
 
         notifications.register()
         search_index.register()  # published notices in the site search
+        desk.register()  # notices awaiting approval, completeness and translation status on the editors' desk
         demo_builder_register(self.label, order=80, build=demo.build, delete=demo.delete)

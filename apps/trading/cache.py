@@ -24,7 +24,9 @@ def _next_boundary(now):
     return min(moments) if moments else None
 
 
-_pages = PublicPageCache("trading", next_boundary=_next_boundary)
+# Site-wide: every page shows the risk warnings in effect (trading/templatetags/trading_banner.py).
+_pages = PublicPageCache("trading", next_boundary=_next_boundary, site_wide=True)
 content_version = _pages.content_version
 content_version_bump = _pages.bump
 cache_public_page = _pages.page
+memo = _pages.memo

@@ -7,8 +7,10 @@ a correction is a new notice that supersedes it. All writes go through `apps.tra
 
 import os
 
+from cms.models import CMSPlugin
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -138,6 +140,7 @@ class Notice(TranslatableModel):
         indexes = [
             models.Index(fields=("center", "status", "issue_date"), name="trading_board_idx"),
             models.Index(fields=("kind", "status", "effective_from"), name="trading_effect_idx"),
+            models.Index(fields=("status", "submitted_at"), name="trading_approval_idx"),  # the editors' queue
         ]
 
     def __str__(self):
@@ -275,3 +278,13 @@ class NoticeAttachment(models.Model):
 
     def get_absolute_url(self, language=None):
         return trading_url("attachment", language, pk=self.pk, filename=self.filename)
+
+
+class TradingHomePluginModel(CMSPlugin):
+    """Options of the home page's trading block (apps.trading.cms_plugins): how many notices it shows."""
+
+    count = models.PositiveSmallIntegerField(_("number of notices"), default=5,
+                                             validators=[MinValueValidator(1), MaxValueValidator(20)])
+
+    def __str__(self):
+        return str(self.count)

@@ -164,3 +164,9 @@ def center_archive(*, center):
     for entry in years.values():
         entry["cells"] = [(kind, entry["counts"].get(kind, 0)) for kind in NoticeKind.values]
     return list(years.values())
+
+
+def home_notices(*, limit=5, now=None):
+    """The home page's latest notices in effect (risk warnings among them), newest first: three queries (the
+    notices, their translations, their centers' translations) whatever their number."""
+    return list(notices_in_effect(now=now).order_by("-published_at", "-pk")[:limit])

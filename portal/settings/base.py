@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "apps.docking",
     "apps.onboarding",
     "apps.search",
+    "apps.editorial",
 ]
 
 MIDDLEWARE = [
@@ -85,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
-    "cms.middleware.toolbar.ToolbarMiddleware",
+    "apps.core.toolbar.PageLanguageToolbarMiddleware",  # cms.middleware.toolbar's, in the page's language
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -321,6 +322,8 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-requeue-stale": {"task": "notifications.requeue_stale", "schedule": 60.0},
     "notifications-daily-digest": {"task": "notifications.send_digests", "schedule": crontab(hour=8, minute=0)},
     "expo-profile-reminders": {"task": "expo.profile_reminders", "schedule": crontab(hour=9, minute=30)},
+    "editorial-translation-summaries": {"task": "editorial.translation_summaries",
+                                        "schedule": crontab(hour=8, minute=30)},
 }
 WORKER_HEARTBEAT_MAX_AGE = 120  # seconds after which /healthz reports the worker as silent
 

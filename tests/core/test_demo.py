@@ -26,7 +26,7 @@ PAGES = [  # reverse id, path, English title, Chinese title, template
     ("docking", "docking", "Supply & Demand", "供需对接", "cms/section.html"),
 ]
 FRESH_COUNTS = {
-    "pages": 7, "page_contents": 14, "page_urls": 14, "versions": 14, "placeholders": 46, "plugins": 56,
+    "pages": 7, "page_contents": 14, "page_urls": 14, "versions": 14, "placeholders": 48, "plugins": 58,
     "companies": 12, "company_translations": 24, "users": 2, "memberships": 1, "sites": 1,
 }  # the core demo alone (pages, users, companies); users: the editor and the exhibitor
 CORE_BUILDERS = ("accounts", "companies")
@@ -113,7 +113,11 @@ def test_load_demo_fills_placeholders_with_text_in_each_language(load_demo, clie
     assert home_zh.count('<div class="highlight">') == 5
     assert "“政产学研用”五位一体" in about_zh
     assert "中国橡胶工业协会" in about_zh
-    assert set(CMSPlugin.objects.values_list("plugin_type", flat=True)) == {"TextPlugin"}
+    live = ["LatestArticlesPlugin", "ExpoHomePlugin", "ForumsHomePlugin", "TradingHomePlugin", "DockingHomePlugin"]
+    assert set(CMSPlugin.objects.values_list("plugin_type", flat=True)) == {"TextPlugin", *live}
+    for plugin_type in live:  # the home page's live blocks, once in each language
+        assert sorted(CMSPlugin.objects.filter(plugin_type=plugin_type).values_list("language", flat=True)) == [
+            "en", "zh-hans"], plugin_type
 
 
 def test_load_demo_creates_twelve_companies_with_both_translations(load_demo):
@@ -208,7 +212,7 @@ def test_reset_demo_rebuilds_demo_and_keeps_other_records(load_demo, client):
     assert Company.objects.language("en").get(slug="longyuan-tire").summary.startswith("Makes passenger-car")
     assert Page.objects.filter(reverse_id="other").exists()
     assert not Page.objects.filter(pk__in=old_page_ids).exists()
-    expected = {**FRESH_COUNTS, "pages": 8, "page_contents": 15, "versions": 15, "placeholders": 47, "users": 3}
+    expected = {**FRESH_COUNTS, "pages": 8, "page_contents": 15, "versions": 15, "placeholders": 49, "users": 3}
     assert counts() == expected
     assert client.get("/zh-hans/expo/").status_code == 200
 

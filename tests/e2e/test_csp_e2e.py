@@ -63,7 +63,7 @@ def test_public_pages_run_without_violations(watched, live_server, portal_site, 
         assert response.status == 200, path
         assert "'unsafe-inline'" not in response.headers["content-security-policy"], path
         watched.wait_for_load_state("networkidle")
-        watched.locator(".risk-banner").first.wait_for()  # static/js/trading-banner.js ran and added its styles
+        watched.locator(".risk-banner-dismiss").first.wait_for()  # static/js/trading-banner.js ran and showed it
         if "/forums/grid/" in path:  # static/forums/grid.js placed the cells (no inline style attributes)
             watched.locator(".forum-grid.is-placed").wait_for()
             column = watched.locator(f"#session-{portal_site['session'].pk}").evaluate(
@@ -79,7 +79,14 @@ def test_exhibitor_portal_runs_without_violations(watched, live_server, portal_s
 
     watched.goto(f"{live_server.url}/en/portal/")
     watched.get_by_role("link", name="Edit the profile").first.click()
-    watched.fill("textarea[name=profile_en]", "<p>Makes <strong>tyres</strong> in Qingdao.</p>")
+    editor = watched.locator("#id_profile_en_editor [contenteditable=true]")  # djangocms-text's editor
+    editor.click()
+    watched.keyboard.press("Control+A")
+    watched.keyboard.type("Makes ")
+    watched.keyboard.press("Control+B")
+    watched.keyboard.type("tyres")
+    watched.keyboard.press("Control+B")
+    watched.keyboard.type(" in Qingdao.")
     watched.get_by_role("button", name="Submit for review").click()  # a form post under form-action 'self'
     watched.wait_for_load_state("networkidle")
     assert ProfileChange.objects.get().payload["translations"]["en"]["profile"] == \

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from apps.companies.models import ChainSegment
 from apps.companies.regions import Region
@@ -175,8 +176,11 @@ def test_expo_root_shows_cms_content_and_the_current_edition(client, expo_page, 
 
     content = PageContent.admin_manager.get(page=expo_page, language="en")
     add_plugin(content.get_placeholders().get(slot="intro"), "TextPlugin", "en", body="<p>Meet the whole chain.</p>")
-    EditionFactory(slug="rubber-expo-2025", status=EditionStatus.CLOSED, name_en="Expo 2025")
-    current = EditionFactory(slug="rubber-expo-2026", status=EditionStatus.UPCOMING, name_en="Expo 2026")
+    EditionFactory(slug="rubber-expo-2025", status=EditionStatus.CLOSED, name_en="Expo 2025",
+                   starts_on=datetime.date(2025, 9, 16))
+    # upcoming by its dates (an edition's shown status follows them)
+    current = EditionFactory(slug="rubber-expo-2026", status=EditionStatus.UPCOMING, name_en="Expo 2026",
+                             starts_on=timezone.localdate() + datetime.timedelta(days=30))
     EditionFactory(slug="rubber-expo-2027", status=EditionStatus.DRAFT, name_en="Expo 2027")
     HallFactory(edition=current, code="A", name_en="Hall A")
     ParticipationFactory(company=CompanyFactory(slug="one", name_en="One Co", name_zh="一号公司"), edition=current,

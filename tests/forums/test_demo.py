@@ -1,5 +1,7 @@
 """The forums' demo data (the only forum test that reads the demo fixtures)."""
 
+import datetime
+
 import pytest
 
 from apps.accounts import roles
@@ -110,11 +112,15 @@ def test_delete_removes_what_build_created(author):
     assert demo.build(author=author) > 130  # and it builds again
 
 
-def test_demo_programme_is_served_in_both_languages(author, forums_page, client):
+def test_demo_programme_is_served_in_both_languages(author, forums_page, client, monkeypatch):
+    from django.utils import timezone
+
     demo.build(author=author)
 
     programme = client.get("/zh-hans/forums/")
     assert programme.status_code == 200 and "战略合作签约仪式" in programme.content.decode()
-    register = client.get("/en/forums/finance-trading/register/")
+    with monkeypatch.context() as clock:  # before the demo's forums (2026-09-16): registration still open
+        clock.setattr(timezone, "now", lambda: datetime.datetime(2026, 9, 1, tzinfo=datetime.UTC))
+        register = client.get("/en/forums/finance-trading/register/")
     assert register.status_code == 200 and "40 places left." in register.content.decode()
     assert client.get("/en/forums/industry-summit/register/").status_code == 404  # no registration there

@@ -109,13 +109,16 @@ def test_forum_in_berlin_shows_its_times_in_berlin_time(client, db, forums_page)
     release()
 
     page = client.get(f"/en/forums/sessions/{session.pk}/").content.decode()
-    assert "10:00–10:45" in page and "Europe/Berlin time, UTC+02:00" in page
+    assert "10:00–10:45" in page and "Berlin time, UTC+02:00" in page
     assert "16:00" not in page
     programme = client.get("/en/forums/").content.decode()
-    assert "10:00–10:45" in programme and "Europe/Berlin" in programme
+    assert "10:00–10:45" in programme and "Berlin time" in programme
 
 
-def test_forum_page_shows_hosts_sessions_and_registration(client, released):
+def test_forum_page_shows_hosts_sessions_and_registration(client, released, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: at(8, day=datetime.date(2026, 9, 1)))  # before the forum is over
     page = client.get("/en/forums/tyre-summit/").content.decode()
 
     assert "Tyre Summit" in page and "Example Rubber Co. double-star" in page and "Tyre outlook" in page
@@ -129,7 +132,7 @@ def test_session_page_shows_time_room_topic_format_speakers_and_abstract(client,
     session = released["session"]
     page = client.get(f"/en/forums/sessions/{session.pk}/").content.decode()
 
-    for text in ("Tyre outlook", "2026-09-18 09:30–10:15", "Asia/Shanghai time, UTC+08:00", "Hall A", "Green tyres",
+    for text in ("Tyre outlook", "2026-09-18 09:30–10:15", "Beijing time, UTC+08:00", "Hall A", "Green tyres",
                  "Keynote", "Li Wei", "Anna Berg", "(Moderator)", "Abstract of session"):
         assert text in page
     zh = client.get(f"/zh-hans/forums/sessions/{session.pk}/").content.decode()

@@ -3,10 +3,12 @@ company and an anonymous visitor; the attendee list, the registration admin acti
 so a member of company A reaches neither the registrations of the forum company A hosts nor another account's
 agenda."""
 
+import datetime
 import json
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Permission
+from django.utils import timezone
 
 from apps.forums import rules as forums_rules
 from apps.forums.agenda import optin
@@ -24,16 +26,18 @@ CHANGELIST = "/en/admin/forums/registration/"
 
 
 @pytest.fixture
-def forum(company_a):
+def forum(company_a, monkeypatch):
     """A forum hosted by company A, one place, two people registered (one on the waiting list), released."""
     made = ForumFactory(slug="tyre-forum", title="Tyre Forum", title_zh="轮胎论坛", requires_registration=True,
                         capacity=1, hosts=[company_a])
     SessionFactory(forum=made, starts_at=at(9), title="Talk 0", title_zh="报告0")
     SessionFactory(forum=made, starts_at=at(10), title="Talk 1", title_zh="报告1")
     release()
-    for n in range(2):
-        registration_services.registration_create(forum=made, name=f"Person {n}", email=f"p{n}@example.com",
-                                                  language="en")
+    with monkeypatch.context() as clock:  # they registered before the forum (registration closes once it is over)
+        clock.setattr(timezone, "now", lambda: at(8, day=datetime.date(2026, 9, 1)))
+        for n in range(2):
+            registration_services.registration_create(forum=made, name=f"Person {n}", email=f"p{n}@example.com",
+                                                      language="en")
     return made
 
 

@@ -29,7 +29,7 @@ def test_double_opt_in_subscription_in_chinese(client, db):
     sub = Subscription.objects.get()
     assert (sub.email, sub.language, sub.confirmed_at) == ("zhou@example.com", "zh-hans", None)
     deliver_all()
-    assert len(mail.outbox) == 1 and mail.outbox[0].subject == "确认订阅 橡胶谷产业门户"
+    assert len(mail.outbox) == 1 and mail.outbox[0].subject == "【橡胶谷产业门户】请确认订阅"
     link = re.search(r"http://127\.0\.0\.1:8000(/zh-hans/notifications/confirm/\S+/)", mail.outbox[0].body).group(1)
     assert "确认订阅" in client.get(link).content.decode()
     sub.refresh_from_db()

@@ -127,7 +127,8 @@ def test_an_empty_query_shows_the_hint(client, search_site):
 
 def test_the_header_has_a_search_box_and_an_opensearch_link(client, search_site):
     html = client.get("/zh-hans/").content.decode()
-    assert '<form class="header-search" method="get" action="/zh-hans/search/" role="search">' in html
+    assert ('<form class="header-search" method="get" action="/zh-hans/search/" role="search" '
+            'aria-label="站内搜索">') in html  # named: pages with a search form of their own have two landmarks
     assert 'rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml?lang=zh-hans"' in html
     description = client.get("/opensearch.xml", {"lang": "zh-hans"})
     assert description.status_code == 200

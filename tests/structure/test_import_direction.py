@@ -8,6 +8,7 @@ feature apps. Every module's imports are read with ast, at the top level and ins
   models (the outbox) are its own.
 - search sits between notifications and the feature apps; they use it only through registry, services and
   selectors (its index tables are its own).
+- editorial (the editors' desk) sits above search; the feature apps use it only through its registry.
 - No app probes for another with `except ImportError`, nor with `hasattr()` on something imported from it.
 """
 
@@ -16,11 +17,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 APPS = ROOT / "apps"
-LAYERS = {"core": 0, "accounts": 1, "companies": 2, "notifications": 3, "search": 3.5}
+LAYERS = {"core": 0, "accounts": 1, "companies": 2, "notifications": 3, "search": 3.5, "editorial": 3.7}
 FEATURE_LAYER = 4
 PUBLIC_MODULES = {"selectors", "services"}  # what one feature app may use of another
 NOTIFICATIONS_PUBLIC = {"services", "selectors", "audience", "registry"}  # what other apps may use of notifications
 SEARCH_PUBLIC = {"registry", "services", "selectors"}  # what feature apps may use of search (never its models)
+EDITORIAL_PUBLIC = {"registry"}  # what feature apps may use of the editors' desk (apps/editorial)
 
 
 def layer(app):
@@ -73,6 +75,8 @@ def violation(source_app, target):
         return f"{source_app} reaches into {'.'.join(parts[:3])} (not a public module of notifications)"
     if target_app == "search" and (len(parts) < 3 or parts[2] not in SEARCH_PUBLIC):
         return f"{source_app} reaches into {'.'.join(parts[:3])} (not a public module of search)"
+    if target_app == "editorial" and (len(parts) < 3 or parts[2] not in EDITORIAL_PUBLIC):
+        return f"{source_app} reaches into {'.'.join(parts[:3])} (not a public module of editorial)"
     both_features = layer(source_app) == FEATURE_LAYER and layer(target_app) == FEATURE_LAYER
     if both_features and (len(parts) < 3 or parts[2] not in PUBLIC_MODULES):
         return f"feature app {source_app} reaches into {'.'.join(parts[:3])}"

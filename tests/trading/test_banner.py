@@ -1,4 +1,5 @@
-"""The site-wide risk-warning banner: an empty slot in every page, data from /<lang>/trading/banner.json."""
+"""The risk warnings as JSON (/<lang>/trading/banner.json); the banner rendered into every page is tested in
+test_banner_rendered.py."""
 
 import datetime
 import json
@@ -9,27 +10,10 @@ from django.utils import timezone, translation
 from apps.trading.models import NoticeKind
 from tests.factories import NoticeFactory
 
-SLOT = ('<div id="risk-banners" class="risk-banners" data-src="/{language}/trading/banner.json" '
-        'data-css="/static/css/trading-banner.css" data-label="{label}" data-dismiss="{dismiss}" hidden></div>'
-        '<script src="/static/js/trading-banner.js" defer></script>')
-
 
 def warning(center, *, start, end=None, title_en="Typhoon season", title_zh="台风季节"):
     return NoticeFactory(center=center, kind=NoticeKind.RISK, title_en=title_en, title_zh=title_zh,
                          effective_from=start, effective_until=end, at=min(start, timezone.now()))
-
-
-def test_every_page_carries_the_empty_banner_slot(client, trading_pages, center):
-    warning(center, start=timezone.now())
-
-    for path in ("/en/", "/en/about/", "/en/trading/nr-spot/"):
-        html = client.get(path).content.decode()
-        assert SLOT.format(language="en", label="Risk warning", dismiss="Dismiss this warning") in html, path
-        assert "Typhoon season" not in html.split('<main id="main"')[0], path  # the data is fetched, not inlined
-
-
-def test_slot_is_left_out_when_trading_center_is_not_hooked(client, shell_pages):
-    assert "risk-banners" not in client.get("/en/").content.decode()
 
 
 @pytest.mark.parametrize("language, title", [("en", "Typhoon season"), ("zh-hans", "台风季节")])
@@ -65,26 +49,15 @@ def test_banner_data_leaves_out_expired_and_later_warnings(client, trading_pages
     assert [item["title"] for item in data["warnings"]] == ["Soon", "Current"]
 
 
-def test_new_warning_reaches_banner_at_once_while_pages_stay_cached(client, trading_pages, center,
-                                                                    django_capture_on_commit_callbacks):
-    home = client.get("/en/").content
-    assert json.loads(client.get("/en/trading/banner.json").content) == {"warnings": []}
-
-    with django_capture_on_commit_callbacks(execute=True):
-        warning(center, start=timezone.now())
-
-    assert client.get("/en/").content == home  # the CMS page cache is untouched
-    assert [w["title"] for w in json.loads(client.get("/en/trading/banner.json").content)["warnings"]] == [
-        "Typhoon season"]
-
-
 @pytest.mark.parametrize("count", [1, 3])
 def test_banner_data_query_count_is_fixed(client, trading_pages, center, django_assert_num_queries, count):
     for index in range(count):
         warning(center, start=timezone.now(), title_en=f"Warning {index}")
     client.get("/en/")
 
-    with django_assert_num_queries(4):  # content version, warnings, their translations, center translations
+    # warnings, their translations, center translations (the page read the content version: every page shows
+    # the warnings, so every page depends on it)
+    with django_assert_num_queries(3):
         response = client.get("/en/trading/banner.json")
     with django_assert_num_queries(0):
         cached = client.get("/en/trading/banner.json")

@@ -1,4 +1,4 @@
-"""The demo's django CMS pages: created as drafts, filled with text plugins, then published per language.
+"""The demo's django CMS pages: created as drafts, filled with text and app plugins, then published per language.
 
 django CMS 5.1 with djangocms-versioning: `create_page` / `create_page_content` make draft versions, plugins
 must go in before publishing (a published version is read-only), a page gets its URL at its first publish and
@@ -23,17 +23,26 @@ def _content_fields(spec, language):
     return {name: values[name] for name in CONTENT_FIELDS if values.get(name)}
 
 
+def _plugin_fields(plugin, language):
+    """(plugin type, fields) of one plugin of a page spec in `language`, or None when it has none in it: a text
+    block (HTML per language) or an app's plugin (`plugin_type`, its `languages` and `options`)."""
+    if "plugin_type" in plugin:
+        return (plugin["plugin_type"], plugin.get("options", {})) if language in plugin["languages"] else None
+    return ("TextPlugin", {"body": html(plugin[language])}) if language in plugin else None
+
+
 def _plugins_add(*, content, spec, language):
-    """Add the page's text plugins of one language to the placeholders of its (draft) content; return those."""
+    """Add the page's plugins of one language to the placeholders of its (draft) content; return those."""
     placeholders = content.rescan_placeholders()  # {slot: Placeholder}, creating the missing ones
     for plugin in spec.get("plugins", []):
-        if language not in plugin:
+        found = _plugin_fields(plugin, language)
+        if found is None:
             continue
         placeholder = placeholders.get(plugin["placeholder"])
         if placeholder is None:
             raise ValueError(_("Demo page %(page)s: template %(template)s has no placeholder %(slot)s.") % {
                 "page": spec["reverse_id"], "template": spec["template"], "slot": plugin["placeholder"]})
-        add_plugin(placeholder, "TextPlugin", language, body=html(plugin[language]))
+        add_plugin(placeholder, found[0], language, **found[1])
     return list(placeholders.values())
 
 

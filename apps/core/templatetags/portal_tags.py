@@ -1,13 +1,31 @@
-"""Template helpers of the site shell: language alternates for the switcher and hreflang links, `is_chinese`."""
+"""Template helpers of the site shell: language alternates for the switcher and hreflang links, `is_chinese`,
+`html_datetime` for <time datetime>."""
+
+import datetime
 
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch
+from django.utils import timezone
 from menus.utils import DefaultLanguageChanger
 
 from apps.core import languages
 
 register = template.Library()
+
+
+@register.filter
+def html_datetime(value):
+    """A date or an aware datetime as HTML's <time datetime> accepts it: "2026-09-18T09:30:00+08:00" (seconds, no
+    microseconds: HTML allows at most three decimals, Django's "c" format and isoformat() write six); a value in
+    UTC is written in the current time zone, one in another zone keeps it; "" for None."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value) and str(value.tzinfo) == "UTC":  # as stored: in the site's zone, like |date
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()  # a session in its forum's zone keeps that zone
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
 
 
 @register.filter

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from djangocms_text.widgets import TextEditorWidget
 
 from apps.companies.regions import Region
 from apps.core.languages import CHINESE, ENGLISH
@@ -26,11 +27,18 @@ def _text(label, max_length, *, long=False):
     return forms.CharField(label=label, max_length=max_length, required=False, widget=widget)
 
 
+def _rich_text(label, max_length):
+    """djangocms-text's editor (its own static bundle, served by the site) over a textarea that still posts HTML;
+    what it posts is cleaned with apps.core.richtext like any other rich text (ProfileForm.clean)."""
+    return forms.CharField(label=label, max_length=max_length, required=False,
+                           widget=TextEditorWidget(attrs={"rows": 8}))
+
+
 TRANSLATED_SPEC = {
     "name": lambda: _text(_("Company name"), 200),
     "short_name": lambda: _text(_("Short name"), 60),
     "summary": lambda: _text(_("Summary (one or two sentences shown in lists)"), 300, long=True),
-    "profile": lambda: _text(_("Company profile"), 20000, long=True),
+    "profile": lambda: _rich_text(_("Company profile"), 20000),
     "city": lambda: _text(_("City / province"), 100),
     "address": lambda: _text(_("Address"), 255),
 }

@@ -40,6 +40,11 @@ def portal_companies():
     )
 
 
+def is_member(*, user):
+    """Whether the user manages at least one company (one query)."""
+    return Company.objects.filter(memberships__user=user).exists()
+
+
 def companies_of_member(*, user):
     return portal_companies().filter(memberships__user=user).order_by("slug").distinct()
 

@@ -2,6 +2,7 @@
 (TZID plus a VTIMEZONE for it), texts in the request's language (the other language when missing)."""
 
 import datetime
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -32,9 +33,17 @@ def _description(session):
 
 
 def _location(session):
-    parts = [session.room.name, session.room.location] if session.room else []
-    parts.append(session.forum.venue)
-    return ", ".join(part for part in parts if part)
+    """Room, where the room is, the forum's venue: each once. A venue that names the room already ("International
+    Conference Hall, Rubber Valley Exhibition Center") is written without it."""
+    parts = [part for part in ([session.room.name, session.room.location] if session.room else []) if part]
+    venue = session.forum.venue or ""
+    for part in parts:
+        venue = venue.replace(part, "")
+    venue = _SEPARATORS.sub(", ", venue).strip(" ,，、")
+    return ", ".join([*parts, venue] if venue else parts)
+
+
+_SEPARATORS = re.compile(r"\s*[,，、](\s*[,，、])+\s*")  # separators left doubled where the room was taken out
 
 
 def _event(session, *, version, stamp, session_url):

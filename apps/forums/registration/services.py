@@ -20,6 +20,7 @@ from .selectors import forum_has_free_place, registration_waitlist_position
 DUPLICATE_MESSAGE = _("This email address is already registered for this forum. Use the link in your confirmation "
                       "email to see or cancel your registration.")
 CLOSED_MESSAGE = _("This forum does not take registrations.")
+OVER_MESSAGE = _("This forum is over: registration has closed.")
 
 
 def _token():
@@ -46,6 +47,8 @@ def _open_forum_lock(forum):
     forum = _forum_lock(forum.pk)
     if not forum.requires_registration:
         raise ValidationError(CLOSED_MESSAGE, code="closed")
+    if forum.is_over:
+        raise ValidationError(OVER_MESSAGE, code="over")
     return forum
 
 

@@ -5,8 +5,15 @@ from django import template
 from django.template.loader import render_to_string
 
 from ..grid import grid_build
+from ..zones import zone_name as _zone_name
 
 register = template.Library()
+
+
+@register.filter
+def zone_name(zone):
+    """"Asia/Shanghai"|zone_name -> "Beijing time" / "北京时间"."""
+    return _zone_name(zone)
 
 
 @register.filter

@@ -16,7 +16,8 @@ def forum_page(request, slug):
     if forum is None:
         raise Http404(_("There is no such forum."))
     context = {"programme": programme, "forum": forum, "days": by_day(forum.sessions),
-               "register_url": optional_url("register", slug=slug) if forum.requires_registration else "",
+               "register_url": optional_url("register", slug=slug)
+               if forum.requires_registration and not forum.is_over else "",
                "ical_url": optional_url("ical_forum", slug=slug)}
     return render_page(request, "forums/forum.html", context, preview=preview)
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from apps.accounts.decorators import object_permission_required
 from apps.companies.signals import member_dashboard_links
+from apps.core.csp import rich_text_editor_policy
 
 from .. import selectors, services
 from ..diff import change_diff
@@ -55,6 +56,7 @@ def dashboard(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 @company_required
+@rich_text_editor_policy  # the profile's rich-text editor writes inline styles
 def profile_edit(request, company, slug):
     profile = selectors.company_profile(company)
     options = {"participations": profile.participations, "category_choices": selectors.category_choices()}
