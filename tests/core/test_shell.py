@@ -105,9 +105,9 @@ def test_shell_uses_no_external_assets(client, shell_pages):
 
 @pytest.mark.parametrize("extra_pages", [0, 2])
 def test_home_query_count_does_not_grow_with_pages(client, shell_pages, django_assert_num_queries, extra_pages):
-    from tests.factories import PageFactory
-
     from cms.appresolver import get_app_patterns
+
+    from tests.factories import PageFactory
 
     for n in range(extra_pages):
         PageFactory(title_en=f"Extra {n}", title_zh=f"附加 {n}", slug=f"extra-{n}")
