@@ -30,7 +30,7 @@ def test_a_visitor_joins_in_chinese_and_waits_for_verification(page, live_server
 
     deliver_all()  # what the Celery task does
     [email] = [message for message in mail.outbox if message.to == ["zhou.min@haiyue.example"]]
-    assert email.subject == "请确认您在橡胶谷产业门户的账号"
+    assert email.subject == "【橡胶谷产业门户】请确认您的账号"
     page.goto(live_server.url + urlparse(LINK.search(email.body).group(0)).path)
     assert "确认 zhou.min@haiyue.example 是您的地址" in page.locator("main").inner_text()
     page.get_by_role("button", name="确认并登录").click()

@@ -24,7 +24,7 @@ def searchable(db, apphooked, coming_edition):
 
 def test_header_search_opens_a_company_and_switches_language(page, live_server, searchable, screenshot):
     page.goto(f"{live_server.url}/zh-hans/")
-    box = page.get_by_label("站内搜索")
+    box = page.get_by_role("searchbox", name="站内搜索")
     box.fill("轮胎")
     box.press("Enter")
     page.wait_for_url(f"{live_server.url}/zh-hans/search/?q={quote('轮胎')}")

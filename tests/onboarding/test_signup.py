@@ -19,7 +19,7 @@ User = get_user_model()
 
 @pytest.mark.parametrize(("language", "subject", "words"), [
     ("en", "Confirm your account at Rubber Valley Industry Portal", "Follow this link to confirm your address"),
-    ("zh-hans", "请确认您在橡胶谷产业门户的账号", "请点击以下链接确认邮箱地址"),
+    ("zh-hans", "【橡胶谷产业门户】请确认您的账号", "请点击以下链接确认邮箱地址"),
 ])
 def test_sign_up_makes_an_inactive_account_and_mails_the_link_in_the_page_language(client, db, language, subject,
                                                                                    words):

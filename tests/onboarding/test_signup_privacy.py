@@ -65,7 +65,7 @@ def test_both_answers_do_the_same_outbox_work(client, invited):
 
 @pytest.mark.parametrize(('language', 'subject', 'words'), [
     ("en", "You already have an account at Rubber Valley Industry Portal", "The address already has an account"),
-    ("zh-hans", "您在橡胶谷产业门户已有账号", "该地址已有账号"),
+    ("zh-hans", "【橡胶谷产业门户】您已有账号", "该地址已有账号"),
 ])
 def test_a_registered_address_is_told_to_log_in_or_reset_in_the_page_language(client, invited, language, subject,
                                                                               words):
