@@ -4,7 +4,6 @@ sequential scans discouraged on PostgreSQL, whose planner scans a tiny test tabl
 import pytest
 from django.db import connection
 
-from apps.news import selectors as news_selectors
 from apps.search.models import Term
 from apps.trading.models import Notice, NoticeStatus
 
@@ -22,8 +21,6 @@ def _plan(queryset):
     ("the editors' queue of notices awaiting the second approval",
      lambda: Notice.objects.filter(status=NoticeStatus.SUBMITTED).order_by("submitted_at", "pk"),
      "trading_approval_idx"),
-    ("the public news list", lambda: news_selectors.article_list(language="en", categories=False),
-     "news_article_state_publish"),
     ("a prefix widened to the title terms", lambda: Term.objects.filter(term__gte="lun", term__lt="luo"), "term"),
 ])
 def test_the_list_reads_an_index(name, queryset, index):
