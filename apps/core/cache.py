@@ -21,9 +21,11 @@ cache module); `page_cache_get(namespace)` finds it. A page that shows content o
 
 import hashlib
 import uuid
+from contextlib import contextmanager
 from functools import wraps
 from urllib.parse import urlencode
 
+from asgiref.local import Local
 from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
 from cms.cache import _get_cache_version as cms_cache_version
 from django.conf import settings
@@ -31,6 +33,7 @@ from django.core.cache import cache
 from django.dispatch import Signal
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .csp import policy_freeze
 
@@ -54,6 +57,36 @@ def is_cacheable_request(request):
 
 
 _caches = {}  # namespace -> PublicPageCache
+_scope = Local()  # within a request: {version key: state} of every namespace, read in one round trip
+
+
+@contextmanager
+def versions_scope():
+    """Within the block (one request, opened by apps.core.early_cache), every namespace's content version is read
+    from the cache once, all in one round trip, instead of once per page, memo and banner that asks for it."""
+    _scope.versions = None
+    try:
+        yield
+    finally:
+        del _scope.versions
+
+
+def _scoped_versions():
+    """The request's {version key: state}, loaded on first use; None outside a request."""
+    if not hasattr(_scope, "versions"):
+        return None
+    if _scope.versions is None:
+        keys = [page_cache.version_key for page_cache in _caches.values()] + [CMS_PAGE_CACHE_VERSION_KEY]
+        _scope.versions = cache.get_many(keys)
+    return _scope.versions
+
+
+def cms_version():
+    """django CMS's page-cache version (a publish or a page change bumps it), read once per request."""
+    scoped = _scoped_versions()
+    if scoped is None or CMS_PAGE_CACHE_VERSION_KEY not in scoped:
+        return cms_cache_version()  # creates it when missing
+    return scoped[CMS_PAGE_CACHE_VERSION_KEY]
 
 
 def page_caches_bump_all():
@@ -89,11 +122,14 @@ class PublicPageCache:
     def content_version(self):
         """(version token, seconds it stays valid). Renewed when missing or when a boundary has passed."""
         now = timezone.now()
-        state = cache.get(self.version_key)
+        scoped = _scoped_versions()
+        state = scoped.get(self.version_key) if scoped is not None else cache.get(self.version_key)
         if state is None or (state["until"] is not None and state["until"] <= now.timestamp()):
             boundary = self.next_boundary(now) if self.next_boundary else None
             state = {"version": uuid.uuid4().hex[:12], "until": boundary.timestamp() if boundary else None}
             cache.set(self.version_key, state, timeout=VERSION_LIFETIME)
+            if scoped is not None:
+                scoped[self.version_key] = state
         if state["until"] is None:
             return state["version"], self.max_age
         return state["version"], max(1, min(self.max_age, int(state["until"] - now.timestamp())))
@@ -115,9 +151,25 @@ class PublicPageCache:
                 cache.set(key, stored, timeout=ttl)
         return stored[0]
 
+    def fragment(self, request, build, *, params=(), also=(), name="main", keep_none=True):
+        """HTML that is the same for every visitor, signed in or not (a page's main column), rendered once per
+        content version, language, path and values of the query parameters in `params`: signed-in visitors,
+        whom the page cache never serves, get it without the queries and template work. `build()` returns it;
+        an exception (a 404 for a page that does not exist) stores nothing, and so does None with
+        `keep_none=False`."""
+        query = urlencode(sorted(canonical_items(request, frozenset(params))))
+        if len(query) > MAX_VALUE_LENGTH * 2:
+            return build()
+        raw = f"{get_language()}:{request.path}?{query}#{name}"
+        return self.memo("fragment:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest(), build,
+                         also=also, keep_none=keep_none)
+
     def bump(self):
         """Make every cached page of the namespace stale (call after commit)."""
         cache.delete(self.version_key)
+        loaded = getattr(_scope, "versions", None)
+        if loaded is not None:
+            loaded.pop(self.version_key, None)
         if self.on_bump:
             self.on_bump()
         page_cache_bumped.send(sender=type(self), namespace=self.namespace)
@@ -153,9 +205,9 @@ class PublicPageCache:
                 deps.append((other.version_key, other_version))
                 version, ttl = f"{version}.{other_version}", min(ttl, other_ttl)
             digest = hashlib.sha1(f"{request.path}?{query}".encode(), usedforsecurity=False).hexdigest()
-            cms_version = cms_cache_version()
-            deps.append((CMS_PAGE_CACHE_VERSION_KEY, cms_version))  # a renamed menu page makes it stale too
-            key = f"{self.namespace}:page:{version}:{cms_version}:{digest}"
+            cms_current = cms_version()
+            deps.append((CMS_PAGE_CACHE_VERSION_KEY, cms_current))  # a renamed menu page makes it stale too
+            key = f"{self.namespace}:page:{version}:{cms_current}:{digest}"
             stored = cache.get(key)
             if stored is not None:
                 response = _response_from(stored)

@@ -25,7 +25,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 
-from .cache import page_cache_get, site_wide_namespaces
+from .cache import page_cache_get, site_wide_namespaces, versions_scope
 
 logger = logging.getLogger(__name__)
 CMS = "cms"  # the dependency of django CMS pages: its page-cache version
@@ -83,6 +83,10 @@ class EarlyPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with versions_scope():  # the request reads each content version once
+            return self._respond(request)
+
+    def _respond(self, request):
         if not _may_use(request):
             return self.get_response(request)
         key = _key(request)

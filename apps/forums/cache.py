@@ -25,4 +25,5 @@ content_version = _pages.content_version
 content_version_bump = _pages.bump
 cache_public_page = _pages.page
 memo = _pages.memo  # a value computed once per release (and per "now / next" moment)
+fragment = _pages.fragment  # a page's main column, rendered once per release (also for signed-in visitors)
 

@@ -43,4 +43,5 @@ content_version = _pages.content_version
 content_version_bump = _pages.bump
 cache_public_page = _pages.page
 memo = _pages.memo
+fragment = _pages.fragment  # a page's main column, rendered once per content version (also for signed-in visitors)
 

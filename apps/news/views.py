@@ -18,7 +18,7 @@ from apps.core.paging import paginate
 from apps.core.ratelimits import limit
 
 from . import selectors, services
-from .cache import cache_public_page, memo
+from .cache import cache_public_page, fragment, memo
 from .models import news_url
 
 
@@ -51,12 +51,24 @@ def _sidebar(language, tree, current=None):
     return {"tree": tree, "sidebar": memo(f"sidebar:{language}:{current.pk if current else ''}", build)}
 
 
+def _main(request, template, context, *, name="main"):
+    """The main column, the same for every visitor: rendered once per content version, language and page (an
+    unknown page raises 404 and stores nothing), for signed-in readers too."""
+    return fragment(request, lambda: render_to_string(template, context(), request=request), params=("page",),
+                    name=name)
+
+
 def _render_list(request, queryset, *, tree, heading, crumbs=(), feeds=None, category=None):
     language = get_language()
-    page = _page(request, queryset)
-    page.object_list = selectors.categories_attach(page.object_list, tree)
-    context = {"page": page, "articles": page.object_list, "heading": heading, "crumbs": crumbs,
-               "current_category": category, "feeds": feeds or _feeds(language), **_sidebar(language, tree, category)}
+
+    def main_context():
+        page = _page(request, queryset)
+        page.object_list = selectors.categories_attach(page.object_list, tree)
+        return {"page": page, "articles": page.object_list, "heading": heading, "current_category": category}
+
+    context = {"heading": heading, "crumbs": crumbs, "feeds": feeds or _feeds(language),
+               "main": _main(request, "news/_list_main.html", main_context),
+               **_sidebar(language, tree, category)}
     return render(request, "news/article_list.html", context)
 
 
@@ -121,13 +133,16 @@ def _article_page(request, article, *, preview=False):
                                                                               any_language=True))
 
     set_language_changer(request, language_changer)
-    context = {
-        "article": article, "preview": preview, "crumbs": tree.ancestors(category) if category else [],
-        "related": selectors.related_articles(article=article, language=language),
-        "tags": list(article.tags.all()), "companies": list(article.companies.all()),
-        "seen_url": news_url("seen", language, pk=article.pk),
-        **_sidebar(language, tree),
-    }
+
+    def main_context():
+        return {"article": article, "preview": preview, "seen_url": news_url("seen", language, pk=article.pk),
+                "related": selectors.related_articles(article=article, language=language),
+                "tags": list(article.tags.all()), "companies": list(article.companies.all())}
+
+    main = (render_to_string("news/_article_main.html", main_context(), request=request) if preview
+            else _main(request, "news/_article_main.html", main_context, name=f"article:{article.pk}"))
+    context = {"article": article, "preview": preview, "crumbs": tree.ancestors(category) if category else [],
+               "main": main, **_sidebar(language, tree)}
     return render(request, "news/article_detail.html", context)
 
 

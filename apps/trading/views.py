@@ -1,20 +1,24 @@
 """Public pages of the Trading Center (served under its apphook, e.g. /en/trading/), thin: selector → render."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from menus.utils import set_language_changer
 
+from apps.core.cache import canonical_items
 from apps.core.media import stored_download
-from apps.core.paging import language_switch_keeps_query, paginate, query_without
+from apps.core.paging import language_switch_keeps_query, paginate
 
 from . import selectors
-from .cache import cache_public_page, content_version
+from .cache import cache_public_page, content_version, fragment, memo
 from .conf import BANNER_MAX_AGE, BOARD_PAGE_SIZE
 from .forms import BoardFilterForm
 from .models import NoticeKind, trading_url
@@ -45,25 +49,36 @@ def index(request):
     return render(request, "trading/index.html", context)
 
 
+BOARD_PARAMS = ("type", "year", "page")
+
+
 @require_safe
-@cache_public_page(params=("type", "year", "page"), uncached=("q",))
+@cache_public_page(params=BOARD_PARAMS, uncached=("q",))
 def board(request, center):
     center = _center_or_404(center)
-    years = [year for year, _count in selectors.center_years(center=center)]
+    years = [year for year, _count in memo(f"years:{center.pk}", lambda: selectors.center_years(center=center))]
     form = BoardFilterForm(request.GET or None, years=years)
-    context = {"center": center, "form": form, "kinds": NoticeKind.choices, "years": years}
-    if request.GET and not form.is_valid():
-        return render(request, "trading/board.html", {**context, "page_obj": None}, status=400)
-    filters = form.cleaned_data if form.is_bound else {}
-    now = timezone.now()
-    notices = selectors.board_notices(center=center, kind=filters.get("type") or None, year=filters.get("year"),
-                                      query=filters.get("q", ""), now=now)
-    page_obj = paginate(request, notices, BOARD_PAGE_SIZE)
-    _with_effect(page_obj.object_list, now)
     language_switch_keeps_query(request, lambda language: trading_url("board", language, center=center.slug))
     feeds = [(value, label, trading_url("feed", center=center.slug, kind=value)) for value, label in NoticeKind.choices]
-    response = render(request, "trading/board.html", {**context, "page_obj": page_obj, "filters": filters,
-                                                      "feeds": feeds, "query_string": query_without(request, "page")})
+    context = {"center": center, "form": form, "kinds": NoticeKind.choices, "years": years, "feeds": feeds,
+               "filtered": bool(canonical_items(request, (*BOARD_PARAMS, "q")))}
+    if request.GET and not form.is_valid():
+        main = render_to_string("trading/_board_main.html", {**context, "page_obj": None}, request=request)
+        return render(request, "trading/board.html", {**context, "main": main}, status=400)
+    filters = form.cleaned_data if form.is_bound else {}
+
+    def build():
+        now = timezone.now()
+        notices = selectors.board_notices(center=center, kind=filters.get("type") or None,
+                                          year=filters.get("year"), query=filters.get("q", ""), now=now)
+        page_obj = paginate(request, notices, BOARD_PAGE_SIZE)
+        _with_effect(page_obj.object_list, now)
+        query_string = urlencode(canonical_items(request, ("type", "year", "q")))  # for the pager's links
+        return render_to_string("trading/_board_main.html", {
+            **context, "page_obj": page_obj, "filters": filters, "query_string": query_string}, request=request)
+
+    main = build() if filters.get("q") else fragment(request, build, params=BOARD_PARAMS)
+    response = render(request, "trading/board.html", {**context, "main": main})
     response.cacheable = not filters.get("q")  # searches are not cached: there is no end to them
     return response
 

@@ -16,14 +16,15 @@ from .test_queries import warm
 
 pytestmark = pytest.mark.usefixtures("docking_pages")
 
-# the session's user, the unread inbox count, the CMS page (2), the menu's cache key, the user's companies...
+# the session's user, the unread inbox count, the CMS page (2), the menu's cache key (on the user's first page:
+# the menu is then kept per CMS version and user, as for "edit"), the user's companies...
 QUERIES = {
     "board": 8,  # ... the status counts, the rows (with their category ids)
     "requirement": 8,  # ... the requirement (texts, category ids, the member's own response), its files
     "event": 9,  # ... the event with its figures, its requirements
     "respond": 8,  # ... with their names; the requirement with the member's own response
     "new": 8,  # ... with their names; the events offered by the form (with their names)
-    "edit": 10,  # ... the draft with its category ids, its translations, the events
+    "edit": 9,  # ... the draft with its category ids, its translations, the events
 }
 
 

@@ -14,10 +14,11 @@ from .factories import pdf_upload, requirement_draft, requirement_open, response
 
 pytestmark = pytest.mark.usefixtures("docking_pages")
 
-# anonymous: the CMS page (2), the menu's cache key, the content version's next deadline, then the page's own
+# anonymous: the CMS page (2), the menu's cache key (on a visitor's first page; then the menu is kept per CMS
+# version: "matches" comes after "mine"), the content version's next deadline, then the page's own
 # reads; a signed-in member adds the session's user, the unread inbox count and the user's companies (and skips
 # the page cache). The category tree comes from the catalogue's cache (apps.companies.cache).
-QUERIES = {"board": 6, "requirement": 6, "mine": 8, "matches": 9, "response": 9, "event": 7,
+QUERIES = {"board": 6, "requirement": 6, "mine": 8, "matches": 8, "response": 9, "event": 7,
            # the poster's page of one requirement: its texts with category ids, files, the responses and the
            # companies that may fit
            "mine_requirement": 10}

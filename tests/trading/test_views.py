@@ -4,9 +4,12 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from apps.trading import services
+from apps.trading.cache import content_version_bump
 from apps.trading.models import Notice, NoticeKind
 from tests.factories import NoticeFactory
 
@@ -223,7 +226,7 @@ def test_cached_page_is_rendered_again_when_a_notice_expires(client, trading_pag
 def test_searches_are_not_cached(client, trading_pages, notices, django_assert_num_queries):
     client.get("/en/trading/nr-spot/?q=fees")
 
-    with django_assert_num_queries(QUERIES_BOARD):  # searches are never cached
+    with django_assert_num_queries(QUERIES_BOARD - 2):  # searches are never cached (the years and menu are)
         response = client.get("/en/trading/nr-spot/?q=fees")
 
     assert response.status_code == 200
@@ -316,3 +319,21 @@ def test_the_same_parameters_in_another_order_share_one_copy(client, trading_pag
     assert (first.status_code, second.status_code) == (200, 200)
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
     assert second.content == first.content
+
+
+def test_signed_in_visitors_get_the_board_without_its_queries_until_a_change(client, trading_pages, center,
+                                                                           trading_staff):
+    """The board's list is rendered once per content version for everyone: a signed-in visitor's second view
+    runs no notice query, and a new notice shows at once (its publish bumps the version)."""
+    NoticeFactory(center=center, kind=NoticeKind.FEES, at=MOMENT, title_en="Fees before")
+    client.force_login(trading_staff)
+    client.get("/en/trading/nr-spot/?year=2026")
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/trading/nr-spot/?year=2026")
+    assert rows(response.content.decode()) == ["Fees before"]
+    assert not [query for query in captured.captured_queries if '"trading_notice' in query["sql"]]
+
+    NoticeFactory(center=center, kind=NoticeKind.FEES, at=MOMENT, title_en="Fees after")
+    content_version_bump()
+    assert rows(client.get("/en/trading/nr-spot/?year=2026").content.decode()) == ["Fees after", "Fees before"]

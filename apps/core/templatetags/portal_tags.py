@@ -1,15 +1,17 @@
-"""Template helpers of the site shell: language alternates for the switcher and hreflang links, `is_chinese`,
-`html_datetime` for <time datetime>."""
+"""Template helpers of the site shell: language alternates for the switcher and hreflang links, the main menu and
+breadcrumb kept per django CMS version (`kept_menu`), `is_chinese`, `html_datetime` for <time datetime>."""
 
 import datetime
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from menus.utils import DefaultLanguageChanger
 
 from apps.core import languages
+from apps.core.cache import cms_version
 
 register = template.Library()
 
@@ -55,3 +57,34 @@ def language_alternates(context):
         url = language_url(request, code)
         alternates.append({"code": code, "name": name, "url": url, "absolute_url": request.build_absolute_uri(url)})
     return alternates
+
+
+MENU_TAGS = {"menu": "{%% show_menu 0 0 0 0 %s %%}", "breadcrumb": "{%% show_breadcrumb 0 %s %%}"}
+MENU_LIFETIME = 3600
+_menu_templates = {}
+
+
+@register.simple_tag(takes_context=True)
+def kept_menu(context, kind, template_name):
+    """django CMS's `show_menu 0 0 0 0 template_name` (kind "menu") or `show_breadcrumb 0 template_name`
+    ("breadcrumb"), kept per CMS page-cache version (a publish or a page change bumps it), language, current page
+    (django CMS marks the current node by the page's id) and visitor (anonymous, or the user: the CMS may show
+    pages to some users only). Staff editing or previewing get it fresh."""
+    request = context.get("request")
+    source = MENU_TAGS[kind] % f'"{template_name}"'
+    if source not in _menu_templates:
+        _menu_templates[source] = template.Template("{% load menu_tags %}" + source)
+    render = lambda: _menu_templates[source].render(context)  # noqa: E731
+    toolbar = getattr(request, "toolbar", None)
+    if request is None or (toolbar is not None and (toolbar.edit_mode_active or toolbar.preview_mode_active)):
+        return render()
+    page = getattr(request, "current_page", None)
+    user = getattr(request, "user", None)
+    visitor = f"u{user.pk}" if user is not None and user.is_authenticated else "anon"
+    key = (f"shell:{kind}:{cms_version()}:{getattr(request, 'LANGUAGE_CODE', '')}:{page.pk if page else '-'}:"
+           f"{visitor}:{template_name}")
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, timeout=MENU_LIFETIME)
+    return html

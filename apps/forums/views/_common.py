@@ -2,6 +2,7 @@
 sees (the release, or the draft for an editor's preview) and the render that keeps filters on a language switch."""
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
@@ -49,12 +50,22 @@ def programme_for(request):
     return selectors.programme(release=release, language=language), False
 
 
+def page_context(preview):
+    """What every forums page and its main column use: the preview flag and query, the agenda and the links."""
+    preview_query = "?preview=1" if preview else ""
+    return {"preview": preview, "agenda_url": optional_url("agenda"), "preview_query": preview_query,
+            "links": links(preview_query)}
+
+
+def main_html(request, template, context, *, preview):
+    """A page's main column (rendered alone, so that it can be kept: views/programme.py)."""
+    return render_to_string(template, {**page_context(preview), **context}, request=request)
+
+
 def render_page(request, template, context, *, preview, status=200):
     name, kwargs = request.resolver_match.url_name, request.resolver_match.kwargs
     language_switch_keeps_query(request, lambda code: forums_url(name, code, **kwargs))
-    preview_query = "?preview=1" if preview else ""
-    context = {**context, "preview": preview, "agenda_url": optional_url("agenda"), "preview_query": preview_query,
-               "links": links(preview_query)}
+    context = {**context, **page_context(preview)}
     response = render(request, template, context, status=status)
     if preview:
         response.cacheable = False
