@@ -169,7 +169,7 @@ def test_inbox_query_count_is_fixed(client, db, django_assert_num_queries, count
     assert all(f"Notice {i}" in html for i in range(count))
 
 
-QUERIES_INBOX = 7
+QUERIES_INBOX = 5
 
 
 @pytest.mark.parametrize("count", [1, 3])
