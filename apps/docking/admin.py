@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
 from apps.companies.selectors import product_category_tree
+from apps.core.admin import ReadOnlyAdmin
 
 from . import exports, selectors, services
 from .figures import category_figures, event_figures, overall_figures
@@ -22,19 +23,6 @@ from .models import DockingEvent, Requirement, Response, Status
 READ_ONLY = ("company", "status", "segment", "quantity", "unit", "region", "deadline", "budget_min", "budget_max",
              "currency", "visibility", "event", "created_by", "submitted_at", "reviewed_by", "published_at",
              "ended_at", "review_note")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records written by the companies themselves: editors read them here and act through the workflow."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Requirement)

@@ -2,43 +2,17 @@
 read the Chinese right), one header row in the editor's language, texts of both languages side by side. A value
 that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe."""
 
-import csv
-import io
-
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.companies.models import ProductCategory
+from apps.core.spreadsheets import csv_bytes
+from apps.core.spreadsheets import moment as _moment
 
 from .models import Requirement, Response, ResponseStatus
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
-
-
-def _moment(value):
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
-
-
-def _csv(header, rows):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return buffer.getvalue().encode("utf-8")
-
-
 def _texts(obj, field):
     by_language = {row.language_code: getattr(row, field) for row in obj.translations.all()}
     return [by_language.get(language, "") for language in LANGUAGES]
@@ -59,7 +33,7 @@ def requirements_csv(queryset=None):
              r.get_segment_display(), r.quantity, r.get_unit_display(), r.get_region_display(), r.deadline,
              r.budget_min, r.budget_max, r.currency, r.get_visibility_display(), r.event or "",
              _moment(r.published_at), r.responses_count] for r in queryset)
-    return _csv(header, rows)
+    return csv_bytes(header, rows)
 
 
 def responses_csv(queryset=None):
@@ -72,4 +46,4 @@ def responses_csv(queryset=None):
     rows = ([r.pk, r.requirement_id, r.requirement, r.requirement.company, r.company, r.get_status_display(),
              r.price, r.currency if r.price is not None else "", _moment(r.created_at), _moment(r.decided_at),
              r.messages_count] for r in queryset)
-    return _csv(header, rows)
+    return csv_bytes(header, rows)

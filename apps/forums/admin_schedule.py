@@ -9,6 +9,8 @@ from django.urls import path, reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from apps.core.admin import ReadOnlyAdmin
+
 from . import selectors, services
 from .changelog import changelog_compute
 from .changelog_view import entries_view
@@ -34,7 +36,7 @@ def _overlap_rows(overlaps, programme):
 
 
 @admin.register(ScheduleRelease)
-class ScheduleReleaseAdmin(admin.ModelAdmin):
+class ScheduleReleaseAdmin(ReadOnlyAdmin):
     list_display = ("__str__", "released_at", "released_by", "change_count", "note_en")
     fields = ("version", "released_at", "released_by", "note_en", "note_zh_hans", "changelog")
     readonly_fields = fields
@@ -42,15 +44,6 @@ class ScheduleReleaseAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("released_by").defer("snapshot")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=gettext_lazy("changes"))
     def change_count(self, obj):

@@ -9,12 +9,14 @@ from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin import ReadOnlyAdmin
+
 from . import services
 from .forms import ReasonForm
 from .models import ApplicationState, CompanyApplication, JoinRequest
 
 
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ReadOnlyAdmin):
     """Read-only rows, reachable by the holders of `rule`, decided through actions."""
 
     rule = None
@@ -33,15 +35,6 @@ class DecisionAdmin(admin.ModelAdmin):
 
     def has_decide_permission(self, request):
         return self._allowed(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields if field.name != "id"]
