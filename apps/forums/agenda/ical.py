@@ -1,5 +1,6 @@
 """iCalendar export of released sessions: one VEVENT per session with a stable UID, times in the forum's zone
-(TZID plus a VTIMEZONE for it), texts in the request's language (the other language when missing)."""
+(TZID plus a VTIMEZONE for it), texts in the request's language (the other language when missing). A personal
+agenda's feed also carries the items other apps register for its user (apps.accounts.agenda, e.g. meetings)."""
 
 import datetime
 import re
@@ -64,8 +65,29 @@ def _event(session, *, version, stamp, session_url):
     return event
 
 
-def calendar_bytes(*, sessions, name, version, released_at, session_url=None):
-    """The .ics of these SessionViews (already in the active language). `session_url(id)` gives absolute URLs."""
+def _item_event(item, *, stamp, absolute=None):
+    """A VEVENT of an apps.accounts.agenda.AgendaItem (aware times keep their zone, written with its TZID)."""
+    event = Event()
+    event.add("uid", f"{item.uid}@{uid_domain()}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", item.start)
+    event.add("dtend", item.end)
+    event.add("summary", item.title)
+    if item.description:
+        event.add("description", item.description)
+    if item.place:
+        event.add("location", item.place)
+    event.add("status", "CONFIRMED")
+    if item.kind_label:
+        event.add("categories", [item.kind_label])
+    if item.url:
+        event.add("url", absolute(item.url) if absolute else item.url)
+    return event
+
+
+def calendar_bytes(*, sessions, name, version, released_at, session_url=None, items=(), absolute=None):
+    """The .ics of these SessionViews (already in the active language) and agenda items. `session_url(id)` gives
+    absolute URLs; `absolute(path)` makes the items' paths absolute."""
     calendar = Calendar()
     calendar.add("prodid", "-//Valley Portal//Forums//EN")
     calendar.add("version", "2.0")
@@ -75,8 +97,10 @@ def calendar_bytes(*, sessions, name, version, released_at, session_url=None):
     stamp = released_at.astimezone(datetime.UTC)
     for session in sessions:
         calendar.add_component(_event(session, version=version, stamp=stamp, session_url=session_url))
-    if sessions:
-        years = [s.starts_at.year for s in sessions]
+    for item in items:
+        calendar.add_component(_item_event(item, stamp=stamp, absolute=absolute))
+    if sessions or items:
+        years = [s.starts_at.year for s in sessions] + [i.start.year for i in items]
         calendar.add_missing_timezones(first_date=datetime.date(min(years), 1, 1),
                                        last_date=datetime.date(max(years) + 2, 1, 1))
     return calendar.to_ical()

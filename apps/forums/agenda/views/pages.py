@@ -1,6 +1,8 @@
 """Schedule exports (iCal, JSON) and the personal agenda pages, thin: selector/service → response."""
 
+import hashlib
 import json
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -14,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from apps.accounts.agenda import agenda_items, agenda_sections
 from apps.accounts.decorators import object_permission_required
 from apps.core.links import absolute, url_maker
 from apps.core.ratelimits import limit
@@ -117,28 +120,59 @@ def ical_speaker(request, slug):
                  name=lambda p: p.speaker_by_slug[slug].name, filename=f"speaker-{slug}.ics")
 
 
+def _items_digest(items):
+    """A short digest of the registered agenda items (apps.accounts.agenda): part of the feed's ETag and cache
+    key, so the feed changes when an item appears, changes or goes."""
+    text = repr([(i.uid, i.start.isoformat(), i.end.isoformat(), i.title, i.place, i.url, i.description)
+                 for i in items])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 @require_safe
 def ical_agenda(request, token):
+    """The agenda's starred sessions of the current release and, for an account's agenda, the items other apps
+    register for that user (e.g. confirmed meetings); with items only, no release is needed."""
     agenda = selectors.agenda_by_token(token)
     if agenda is None:
         raise Http404
-    release = _release_or_404()
+    language = get_language()
+    items = agenda_items(user=agenda.user, language=language) if agenda.user_id else []
+    release = release_current() if items else _release_or_404()
     ids = selectors.agenda_session_ids(agenda)
-    return _ical(request, release=release, scope=f"agenda-{agenda.pk}", private=True,
-                 stamp=f"-{agenda.updated_at.timestamp():.6f}".replace(".", ""),
-                 pick=lambda p: selectors.released_sessions(p, ids),
-                 name=lambda p: ical.calendar_name("agenda"), filename="my-forum-agenda.ics")
+    stamp = f"-{agenda.updated_at.timestamp():.6f}".replace(".", "") + (f"-{_items_digest(items)}" if items else "")
+    shown = release or SimpleNamespace(pk=0, version=0, released_at=agenda.updated_at)
+
+    def build():
+        sessions = selectors.released_sessions(programme(release=release, language=language), ids) if release else []
+        return ical.calendar_bytes(sessions=sessions, items=items, name=ical.calendar_name("agenda"),
+                                   version=shown.version, released_at=shown.released_at,
+                                   session_url=url_maker("forums:session", absolute=absolute), absolute=absolute)
+
+    return _export(request, release=shown, scope=f"agenda-{agenda.pk}", build=build, content_type=ical.CONTENT_TYPE,
+                   filename="my-forum-agenda.ics", private=True, stamp=stamp)
 
 
-def _agenda_context(request, *, release, ids, form=None):
+def _agenda_context(request, *, release, ids, form=None, items=()):
+    """Starred sessions and the user's registered items (apps.accounts.agenda) merged by day and time: `days` is
+    [(day, [(kind, entry)])] with kind "session" or "item"; then the registered untimed sections."""
     shown = programme(release=release, language=get_language()) if release else None
     sessions = selectors.released_sessions(shown, ids) if shown else []
     days = {}
     for session in sessions:
-        days.setdefault(session.day, []).append(session)
-    return {"days": sorted(days.items()), "sessions": sessions, "release": release,
+        days.setdefault(session.day, []).append((session.starts_at, "session", session))
+    for item in items:
+        days.setdefault(item.start.date(), []).append((item.start, "item", item))
+    days = [(day, [(kind, entry) for _at, kind, entry in sorted(entries, key=lambda e: e[0])])
+            for day, entries in sorted(days.items())]
+    sections = [{"section": section, "rows": rows} for section in agenda_sections()
+                if (rows := section.rows(request=request))]
+    return {"days": days, "sessions": sessions, "items": list(items), "release": release, "sections": sections,
             "form": form or AgendaLinkForm(initial={"sessions": ",".join(str(s.id) for s in sessions)}),
             "sync": request.user.is_authenticated, "agenda_url": reverse("forums:agenda"), "current": "agenda"}
+
+
+def _user_items(request):
+    return agenda_items(user=request.user, language=get_language())
 
 
 @never_cache
@@ -153,7 +187,8 @@ def agenda(request):
                                                strict=False)
     else:
         ids = selectors.agenda_session_ids(selectors.agenda_of_user(request.user))
-    return render(request, "forums/agenda/page.html", _agenda_context(request, release=release, ids=ids))
+    context = _agenda_context(request, release=release, ids=ids, items=_user_items(request))
+    return render(request, "forums/agenda/page.html", context)
 
 
 @require_POST
@@ -163,6 +198,7 @@ def agenda_link(request):
     release = release_current()
     known = selectors.release_session_ids(release)
     form = AgendaLinkForm(request.POST)
+    items = _user_items(request)
     ids = selectors.session_ids_from_input(request.POST.get("sessions", "")[:6000], known=known, strict=False)
     if form.is_valid():
         try:
@@ -170,10 +206,10 @@ def agenda_link(request):
         except ValidationError as exc:
             form.add_error("sessions", exc)
         else:
-            if not ids:
+            if not ids and not items:  # an account's link also carries its meetings
                 form.add_error("sessions", _("Star at least one session first."))
     if not form.is_valid():
-        context = _agenda_context(request, release=release, ids=ids, form=form)
+        context = _agenda_context(request, release=release, ids=ids, form=form, items=items)
         return render(request, "forums/agenda/page.html", context, status=400)
     agenda = services.agenda_save(session_ids=ids, language=get_language(), token=form.cleaned_data["token"],
                                   email=form.cleaned_data["email"], user=request.user)
