@@ -1,0 +1,45 @@
+"""The meetings demo: a dozen exhibitors of the demo edition take meetings on its days, demo users asked for
+slots in both languages (confirmed, waiting, another time proposed, declined); loading twice adds nothing, and
+deleting the demo removes it."""
+
+import json
+
+import pytest
+from cms.models import Page
+
+from apps.core.demo import demo_delete, demo_load
+from apps.core.demo.fixtures import DEMO_DIR
+from apps.meetings import demo as meetings_demo
+from apps.meetings.models import Availability, MeetingRequest, Status
+from tests.factories.cms_pages import urls_reload
+
+SPEC = json.loads((DEMO_DIR / "meetings" / "meetings.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path, django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with django_capture_on_commit_callbacks(execute=True):
+        report = demo_load()
+    urls_reload()
+    yield report
+    Page.objects.update(application_urls=None, application_namespace=None)
+    urls_reload()
+
+
+def test_demo_builds_availability_and_meetings_once(demo):
+    assert Availability.objects.values("company").distinct().count() == len(SPEC["availability"]) == 12
+    assert Availability.objects.count() == sum(len(spec["days"]) for spec in SPEC["availability"])
+    assert set(MeetingRequest.objects.values_list("status", flat=True)) == {
+        Status.ACCEPTED, Status.REQUESTED, Status.PROPOSED, Status.DECLINED}
+    assert MeetingRequest.objects.count() == len(SPEC["requests"])
+    messages = list(MeetingRequest.objects.values_list("message", flat=True))
+    assert any("curing press" in m for m in messages) and any("密炼机" in m for m in messages)
+    proposed = MeetingRequest.objects.get(status=Status.PROPOSED)
+    assert proposed.starts_at != proposed.requested_starts_at
+    assert meetings_demo.build(author=None) == 0  # loading again adds nothing
+
+
+def test_demo_delete_removes_the_meetings(demo):
+    demo_delete()
+    assert not MeetingRequest.objects.exists() and not Availability.objects.exists()
