@@ -12,6 +12,7 @@ urlpatterns = [
     path("", core_views.root_redirect, name="root"),
     path("healthz", core_views.healthz, name="healthz"),
     path("ping", core_views.ping, name="ping"),
+    path("figures/", include("apps.expo.figures.urls")),  # the exhibitor figures beacon, no language
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("media/<path:path>", core_media.media_serve, name="media"),  # only when settings.SERVE_MEDIA
     path("opensearch.xml", search_views.opensearch, name="opensearch"),
@@ -27,6 +28,11 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("apps.notifications.urls")),
     path("join/", include("apps.onboarding.urls")),
     path("portal/", include("apps.expo.portal.urls")),
+    path("portal/", include("apps.meetings.portal_urls")),
+    path("portal/", include("apps.leads.portal_urls")),
+    path("contact/", include("apps.leads.urls")),
+    path("bookmarks/", include("apps.expo.bookmarks.urls")),
+    path("meetings/", include("apps.meetings.urls")),
     path("search/", include("apps.search.urls")),
     path("", include("cms.urls")),
 )

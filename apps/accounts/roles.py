@@ -24,7 +24,10 @@ ROLE_APPS = {
 }
 # Single permissions ("app_label.codename"), per role.
 ROLE_PERMISSIONS = {
-    EDITORS: (),
+    # meetings and leads: editors list and export them; reading the visitors' messages is granted to a moderator
+    # by hand (meetings.read_meeting_message, leads.read_lead_message)
+    EDITORS: ("meetings.view_meetingrequest", "meetings.view_availability", "meetings.export_meetings",
+              "leads.view_lead"),
     EXHIBITORS: (),
     TRADING_STAFF: ("companies.view_company",),
     # Contributors write and submit articles; publishing needs news.publish_article (Editors only).

@@ -36,7 +36,7 @@ class DemoBuilder:
     Builders run by ascending `order` and are deleted in the reverse order.
     """
 
-    label: str  # app label, e.g. "expo"; the report names the app by its verbose name
+    label: str  # app label, e.g. "expo" (or "<app label>.<part>" for a later part); the report shows the app's name
     order: int
     build: Callable
     delete: Callable

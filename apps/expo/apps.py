@@ -13,9 +13,11 @@ class ExpoConfig(AppConfig):
         from apps.companies.signals import company_changed, company_page_url_register
         from apps.core.registries import demo_builder_register
 
-        from . import demo, desk, notifications, search_index
+        from . import demo, demo_visitors, desk, notifications, search_index
+        from .bookmarks import agenda as bookmarks_agenda
         from .cache import company_changed_receiver
         from .company_page import company_url
+        from .figures import sources as figure_sources
         from .portal.landing import portal_landing
 
         notifications.register()
@@ -25,3 +27,6 @@ class ExpoConfig(AppConfig):
         login_landing_register("expo.portal", portal_landing)  # members land in the exhibitor portal
         company_changed.connect(company_changed_receiver, dispatch_uid="expo.company_changed")
         demo_builder_register(self.label, order=50, build=demo.build, delete=demo.delete)
+        bookmarks_agenda.register()  # starred exhibitors on the forums' "My agenda" page
+        figure_sources.register()  # profile and product views on the exhibitor portal's figures page
+        demo_builder_register("expo.visitors", order=96, build=demo_visitors.build, delete=demo_visitors.delete)

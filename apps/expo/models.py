@@ -253,3 +253,57 @@ class ExpoHomePluginModel(CMSPlugin):
 
     def __str__(self):
         return str(self.exhibitors)
+
+
+class StarredExhibitor(models.Model):
+    """A company a signed-in visitor starred (bookmarks); anonymous visitors keep theirs in the browser only."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("user"))
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("company"))
+    created_at = models.DateTimeField(_("starred"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("starred exhibitor")
+        verbose_name_plural = _("starred exhibitors")
+        ordering = ("created_at", "pk")
+        constraints = [models.UniqueConstraint(fields=("user", "company"), name="unique_starred_exhibitor")]
+
+    def __str__(self):
+        return f"{self.user_id} · {self.company_id}"
+
+
+class ExhibitorDayFigures(models.Model):
+    """One company's counted views on one day (the site's time zone), added to by the flush of the Redis counters
+    (apps/expo/figures)."""
+
+    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("company"))
+    day = models.DateField(_("day"))
+    profile_views = models.PositiveIntegerField(_("profile views"), default=0)
+    product_views = models.PositiveIntegerField(_("product views"), default=0)
+
+    class Meta:
+        verbose_name = _("exhibitor figures of a day")
+        verbose_name_plural = _("exhibitor figures per day")
+        ordering = ("company", "day")
+        constraints = [models.UniqueConstraint(fields=("company", "day"), name="unique_exhibitor_day_figures")]
+
+    def __str__(self):
+        return f"{self.company_id} · {self.day:%Y-%m-%d}"
+
+
+class FiguresFlush(models.Model):
+    """A batch of Redis counters already added to ExhibitorDayFigures: written in the same transaction as the
+    counts, so a batch left in Redis by an interrupted flush is never added twice."""
+
+    batch = models.CharField(_("batch"), max_length=40, unique=True)
+    flushed_at = models.DateTimeField(_("flushed"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("figures flush")
+        verbose_name_plural = _("figures flushes")
+
+    def __str__(self):
+        return self.batch

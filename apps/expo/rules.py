@@ -12,6 +12,7 @@ model permission:
 - expo.review_change (a ProfileChange): approve or reject it (whether it still waits is the service's business).
 - expo.accept_invitation (an Invitation): the logged-in account with the invited address may join.
 - expo.send_invitation: invite a contact, or send an invitation again.
+- expo.view_figures (a Company): its members only see its figures (profile and product views, leads, meetings).
 """
 
 import rules
@@ -25,6 +26,16 @@ def is_member_of_changed_company(user, change):
     if change is None:
         return False
     return is_company_member(user, change.company)
+
+
+@rules.predicate
+def is_member_of_figures_company(user, company):
+    """Membership as the figures page's company carries it (annotated for this user), else asked."""
+    if company is None or not user.is_authenticated:
+        return False
+    if hasattr(company, "member_user_id"):
+        return company.member_user_id == user.pk
+    return is_company_member(user, company)
 
 
 @rules.predicate
@@ -49,3 +60,4 @@ rules.add_perm("expo.view_pending_file", is_editor | is_member_of_changed_compan
 rules.add_perm("expo.review_change", may_review_changes)
 rules.add_perm("expo.accept_invitation", is_invited_address)
 rules.add_perm("expo.send_invitation", may_invite)
+rules.add_perm("expo.view_figures", is_member_of_figures_company)

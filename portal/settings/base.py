@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "apps.news",
     "apps.notifications",
     "apps.docking",
+    "apps.meetings",
+    "apps.leads",
     "apps.onboarding",
     "apps.search",
     "apps.editorial",
@@ -178,6 +180,11 @@ RATELIMITS = {
     "company_create": {"ip": "20/h", "user": "5/h"},
     "search": {"ip": env("SEARCH_RATELIMIT", default="300/m")},  # anonymous searches (GET), per address
     "join_request": {"ip": "30/h", "user": "10/h"},
+    "meeting_request": {"ip": "30/h", "user": "10/h"},  # asking an exhibitor for a meeting slot
+    "expo_bookmarks": {"ip": "600/h", "user": "300/h"},  # one POST per exhibitor starred
+    "lead_send": {"ip": "20/h", "address": "5/h", "user": "10/h"},  # "Contact this exhibitor"
+    "lead_confirm": {"ip": "30/h", "link": "10/h"},
+    "lead_manage": {"ip": "600/h", "user": "300/h"},  # status, notes and exports in the exhibitor portal
 }
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_CLIENT_IP_HEADER = env("RATELIMIT_CLIENT_IP_HEADER", default="")
@@ -324,6 +331,9 @@ CELERY_BEAT_SCHEDULE = {
     "expo-profile-reminders": {"task": "expo.profile_reminders", "schedule": crontab(hour=9, minute=30)},
     "editorial-translation-summaries": {"task": "editorial.translation_summaries",
                                         "schedule": crontab(hour=8, minute=30)},
+    # tomorrow's confirmed meetings, reminded once each (hourly in the day, so late confirmations are caught)
+    "meetings-reminders": {"task": "meetings.send_reminders", "schedule": crontab(hour="8-22", minute=15)},
+    "expo-figures-flush": {"task": "expo.figures_flush", "schedule": 600.0},  # Redis view counters -> table
 }
 WORKER_HEARTBEAT_MAX_AGE = 120  # seconds after which /healthz reports the worker as silent
 

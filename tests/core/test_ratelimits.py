@@ -107,10 +107,14 @@ def test_every_configured_limit_is_declared_by_a_view(settings):
     from apps.docking.views import portal as docking_portal
     from apps.docking.views import public as docking_public
     from apps.docking.views import responses as docking_responses
+    from apps.expo.bookmarks import views as bookmark_views
     from apps.expo.portal import urls as portal_urls
     from apps.forums.agenda.views import optin as optin_views
     from apps.forums.agenda.views import pages as agenda_views
     from apps.forums.registration import views as registration_views
+    from apps.leads.views import portal as leads_portal
+    from apps.leads.views import public as leads_public
+    from apps.meetings.views import visitor as meetings_visitor
     from apps.news import views as news_views
     from apps.notifications import views as notification_views
     from apps.onboarding import views as onboarding_views
@@ -118,7 +122,8 @@ def test_every_configured_limit_is_declared_by_a_view(settings):
 
     declared = {getattr(item, "ratelimit", None)
                 for module in (optin_views, agenda_views, registration_views, news_views, notification_views,
-                               onboarding_views, docking_portal, docking_public, docking_responses, search_views)
+                               onboarding_views, docking_portal, docking_public, docking_responses, search_views,
+                               leads_portal, leads_public, meetings_visitor, bookmark_views)
                 for item in vars(module).values()}
     declared |= {getattr(pattern.callback, "ratelimit", None)
                  for pattern in account_urls.urlpatterns + portal_urls.urlpatterns}

@@ -103,10 +103,11 @@ def test_every_company_page_of_the_portal_declares_its_permission():
         "dashboard": None, "invitation_accept": None, "pending_file": "expo.view_pending_file",
         **dict.fromkeys(("profile", "products", "product_add", "product_edit", "product_delete", "image_delete",
                          "change", "change_withdraw"), "expo.manage_company"),
+        "figures": "expo.view_figures",  # members only, not editors
     }
 
 
-@pytest.mark.parametrize("page", ["", "products/", "products/add/", "change/"])
+@pytest.mark.parametrize("page", ["", "products/", "products/add/", "change/", "figures/"])
 def test_another_companys_page_looks_like_a_missing_one(client, company_b, member_a, page):
     client.force_login(member_a)
     refused = client.get(f"/en/portal/companies/{company_b.slug}/{page}")

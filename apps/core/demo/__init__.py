@@ -45,7 +45,7 @@ class DemoReport:
     def summary(self):
         """"CMS pages 12, Accounts 2, ..." in the order the parts ran."""
         names = {PAGES: _("CMS pages")}
-        return ", ".join(f"{names.get(label) or apps.get_app_config(label).verbose_name} {count}"
+        return ", ".join(f"{names.get(label) or apps.get_app_config(label.split('.')[0]).verbose_name} {count}"
                          for label, count in self.counts.items())
 
 

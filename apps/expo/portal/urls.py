@@ -2,7 +2,7 @@ from django.urls import path
 
 from apps.core.ratelimits import limit
 
-from .views import invitations, profile
+from .views import figures, invitations, profile
 
 app_name = "expo_portal"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("companies/<slug:slug>/pending/<str:name>", profile.pending_file, name="pending_file"),
     path("companies/<slug:slug>/change/", profile.change_detail, name="change"),
     path("companies/<slug:slug>/change/withdraw/", profile.change_withdraw, name="change_withdraw"),
+    path("companies/<slug:slug>/figures/", figures.figures, name="figures"),
     path("invitations/<str:token>/", limit("invitation_accept")(invitations.invitation_accept),
          name="invitation_accept"),
 ]
