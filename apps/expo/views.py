@@ -3,6 +3,7 @@ floor plans and the company pages. Thin: selector -> render; anonymous responses
 
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -63,27 +64,46 @@ def edition_detail(request, edition):
     return render(request, "expo/edition.html", {"edition": edition, **_edition_figures(edition)})
 
 
-@require_safe
-@cache_public_page(params=("hall", "category", "segment", "region", "letter", "pinyin", "page"),
-                   uncached=("q",))
-def directory(request, edition):
-    edition = _edition_or_404(edition)
+DIRECTORY_PARAMS = ("hall", "category", "segment", "region", "letter", "pinyin", "page")
+
+
+def _directory_main(request, edition):
+    """The directory's main column (filters, letters, a page of exhibitors) as {"html", "status", "noindex"}."""
     language = get_language()
     tree = product_category_tree()
     form = DirectoryFilterForm(request.GET or None, halls=list(edition.halls.all()), category_tree=tree)
-    _keep_query(request, "directory", edition=edition.slug)
     context = {"edition": edition, "form": form, "letters": [value for value, _label in LETTERS],
                "letter_param": "pinyin" if is_chinese(language) else "letter",
                "query_string": query_without(request, "page"),
                "letter_query": query_without(request, "page", "letter", "pinyin")}
     if form.is_bound and not form.is_valid():
-        return render(request, "expo/directory.html", {**context, "page": None}, status=400)
+        html = render_to_string("expo/_directory_main.html", {**context, "page": None}, request=request)
+        return {"html": html, "status": 400, "noindex": False}
     filters = selectors.DirectoryFilters(**form.filters()) if form.is_bound else selectors.DirectoryFilters()
     page = paginate(request, selectors.directory(edition=edition, filters=filters, language=language),
                     selectors.PAGE_SIZE, message=_("There is no such page of exhibitors."))
-    response = render(request, "expo/directory.html", {**context, "page": page, "filters": filters,
-                                                       "filtered": any(vars(filters).values())})
-    response.cacheable = not filters.q  # searches are not cached: there is no end to them
+    filtered = any(vars(filters).values())
+    html = render_to_string("expo/_directory_main.html", {**context, "page": page, "filters": filters,
+                                                           "filtered": filtered}, request=request)
+    return {"html": html, "status": 200, "noindex": filtered or page.number > 1}
+
+
+@require_safe
+@cache_public_page(params=DIRECTORY_PARAMS, uncached=("q",))
+def directory(request, edition):
+    edition = _edition_or_404(edition)
+    _keep_query(request, "directory", edition=edition.slug)
+    searching = "q" in request.GET  # searches are not kept: there is no end to them
+    fresh = {}
+
+    def valid_only():  # an invalid filter is rendered fresh each time (400), never kept
+        fresh.update(_directory_main(request, edition))
+        return fresh if fresh["status"] == 200 else None
+
+    main = (_directory_main(request, edition) if searching
+            else expo_cache.fragment(request, valid_only, params=DIRECTORY_PARAMS, keep_none=False) or fresh)
+    response = render(request, "expo/directory.html", {"edition": edition, "main": main}, status=main["status"])
+    response.cacheable = not searching
     return response
 
 

@@ -204,3 +204,25 @@ def test_expo_root_falls_back_to_the_latest_closed_edition_in_chinese(client, db
     html = client.get("/zh-hans/expo/").content.decode()
 
     assert '<h2 id="edition-rubber-expo-2025">' in html and "展商名录（0家展商）" in html
+
+
+def test_signed_in_visitors_get_the_kept_main_column_until_the_expo_changes(client, edition, exhibitors):
+    """Visitors with a session are never served a stored page; the directory's main column is kept for them per
+    content version of expo (apps.expo.views.directory) and goes stale with it."""
+    from apps.expo.cache import expo_cache
+
+    client.cookies["sessionid"] = "no-such-session"
+    first = client.get(f"{URL}?hall=B")
+    ParticipationFactory(company=CompanyFactory(slug="newco", name_en="Binhai Rubber", name_zh="滨海橡胶"),
+                         edition=edition, booths=[BoothFactory(hall=edition.halls.get(code="B"), code="B103")])
+    kept = client.get(f"{URL}?hall=B")
+    expo_cache.bump()
+    fresh = client.get(f"{URL}?hall=B")
+
+    assert first.status_code == kept.status_code == fresh.status_code == 200
+    assert "X-Page-Cache" not in fresh.headers
+    assert names_in(first) == names_in(kept) == ["Haiyue Machinery", "Longyuan Tire"]
+    assert names_in(fresh) == ["Binhai Rubber", "Haiyue Machinery", "Longyuan Tire"]
+    assert '<meta name="robots" content="noindex, follow">' in fresh.content.decode()  # a filtered list
+    assert client.get(f"{URL}?hall=Z").status_code == 400  # an invalid filter is rendered, never kept
+    assert client.get(f"{URL}?hall=Z").status_code == 400
