@@ -14,7 +14,7 @@ from djangocms_versioning.models import Version
 from apps.accounts import roles
 from apps.companies.demo import logo_png
 from apps.companies.models import ChainSegment, Company, Membership
-from apps.core import registries
+from tests.factories.demo import demo_parts_only
 
 PAGES = [  # reverse id, path, English title, Chinese title, template
     ("home", "", "Home", "首页", "cms/home.html"),
@@ -39,8 +39,7 @@ def load_demo(db, settings, tmp_path, django_capture_on_commit_callbacks, monkey
     Only the core demo (site, pages, and the users and companies of the accounts and companies builders): each
     feature app tests its own demo, and test_every_extension_builds_once_and_serves_every_section runs them all."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    monkeypatch.setattr(registries, "demo_builders", {
-        label: builder for label, builder in registries.demo_builders.items() if label in CORE_BUILDERS})
+    demo_parts_only(monkeypatch, CORE_BUILDERS)
 
     def run(command="load_demo", *args):
         with django_capture_on_commit_callbacks(execute=True):

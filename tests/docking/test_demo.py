@@ -4,26 +4,22 @@ shortlists, a decline and one award published by both sides; loading twice adds 
 import json
 
 import pytest
-from cms.models import Page
 
 from apps.core.demo import demo_delete, demo_load
 from apps.core.demo.fixtures import DEMO_DIR
 from apps.docking.figures import event_figures
 from apps.docking.models import DockingEvent, Requirement, Response, ResponseStatus, Status, Visibility
-from tests.factories.cms_pages import urls_reload
+from tests.factories.demo import demo_parts_load, demo_parts_unload
 
 SPEC = json.loads((DEMO_DIR / "docking" / "docking.json").read_text(encoding="utf-8"))
 
+PARTS = ("accounts", "companies", "expo", "forums", "docking")  # what this part of the demo reads
+
 
 @pytest.fixture
-def demo(db, settings, tmp_path, django_capture_on_commit_callbacks):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    with django_capture_on_commit_callbacks(execute=True):
-        report = demo_load()
-    urls_reload()
-    yield report
-    Page.objects.update(application_urls=None, application_namespace=None)
-    urls_reload()
+def demo(db, settings, tmp_path, django_capture_on_commit_callbacks, monkeypatch):
+    yield demo_parts_load(monkeypatch, settings, tmp_path, django_capture_on_commit_callbacks, PARTS)
+    demo_parts_unload()
 
 
 def test_demo_builds_a_docking_event_with_requirements_responses_and_an_award(demo, client):

@@ -10,14 +10,14 @@ from apps.core.demo import demo_delete, demo_load
 from apps.expo.bookmarks.selectors import starred_company_ids
 from apps.expo.figures.selectors import figures_table
 from apps.expo.models import Edition, ExhibitorDayFigures, StarredExhibitor
+from tests.factories.demo import demo_parts_only
 
 BUILDERS = ("accounts", "companies", "expo", "expo.visitors")
 
 
 @pytest.fixture
 def demo(db, media_root, django_capture_on_commit_callbacks, monkeypatch):
-    monkeypatch.setattr(registries, "demo_builders", {
-        label: builder for label, builder in registries.demo_builders.items() if label in BUILDERS})
+    demo_parts_only(monkeypatch, BUILDERS)
 
     def run(function):
         with django_capture_on_commit_callbacks(execute=True):

@@ -4,26 +4,22 @@ in the members' inbox; loading twice adds nothing; deleting removes them."""
 import json
 
 import pytest
-from cms.models import Page
 
 from apps.core.demo import demo_delete, demo_load
 from apps.core.demo.fixtures import DEMO_DIR
 from apps.leads.models import Lead, Status
 from apps.notifications.models import Channel, Message
-from tests.factories.cms_pages import urls_reload
+from tests.factories.demo import demo_parts_load, demo_parts_unload
 
 SPEC = json.loads((DEMO_DIR / "leads" / "leads.json").read_text(encoding="utf-8"))["leads"]
 
+PARTS = ("accounts", "companies", "expo", "leads")  # what this part of the demo reads
+
 
 @pytest.fixture
-def demo(db, settings, tmp_path, django_capture_on_commit_callbacks):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    with django_capture_on_commit_callbacks(execute=True):
-        report = demo_load()
-    urls_reload()
-    yield report
-    Page.objects.update(application_urls=None, application_namespace=None)
-    urls_reload()
+def demo(db, settings, tmp_path, django_capture_on_commit_callbacks, monkeypatch):
+    yield demo_parts_load(monkeypatch, settings, tmp_path, django_capture_on_commit_callbacks, PARTS)
+    demo_parts_unload()
 
 
 def test_demo_builds_requests_in_both_languages_then_nothing_more_then_deletes(demo, client,

@@ -5,26 +5,22 @@ deleting the demo removes it."""
 import json
 
 import pytest
-from cms.models import Page
 
-from apps.core.demo import demo_delete, demo_load
+from apps.core.demo import demo_delete
 from apps.core.demo.fixtures import DEMO_DIR
 from apps.meetings import demo as meetings_demo
 from apps.meetings.models import Availability, MeetingRequest, Status
-from tests.factories.cms_pages import urls_reload
+from tests.factories.demo import demo_parts_load, demo_parts_unload
 
 SPEC = json.loads((DEMO_DIR / "meetings" / "meetings.json").read_text(encoding="utf-8"))
 
+PARTS = ("accounts", "companies", "expo", "forums", "docking", "meetings")  # docking makes the requesters
+
 
 @pytest.fixture
-def demo(db, settings, tmp_path, django_capture_on_commit_callbacks):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    with django_capture_on_commit_callbacks(execute=True):
-        report = demo_load()
-    urls_reload()
-    yield report
-    Page.objects.update(application_urls=None, application_namespace=None)
-    urls_reload()
+def demo(db, settings, tmp_path, django_capture_on_commit_callbacks, monkeypatch):
+    yield demo_parts_load(monkeypatch, settings, tmp_path, django_capture_on_commit_callbacks, PARTS)
+    demo_parts_unload()
 
 
 def test_demo_builds_availability_and_meetings_once(demo):

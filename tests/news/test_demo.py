@@ -8,11 +8,16 @@ from django.core.management import call_command
 from apps.news.demo import cover_png
 from apps.news.models import Article, ArticleState, Category, Tag
 from tests.factories.cms_pages import apphook_detach
+from tests.factories.demo import demo_parts_only
+
+PARTS = ("accounts", "companies", "news")  # articles are linked to the demo's companies
 
 
 @pytest.fixture
-def load_demo(db, settings, tmp_path, django_capture_on_commit_callbacks):
+def load_demo(db, settings, tmp_path, django_capture_on_commit_callbacks, monkeypatch):
+    """`manage.py load_demo` (or another demo command) building the pages and the parts the news demo reads."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    demo_parts_only(monkeypatch, PARTS)
 
     def run(command="load_demo"):
         with django_capture_on_commit_callbacks(execute=True):
