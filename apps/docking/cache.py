@@ -26,6 +26,11 @@ content_version = _pages.content_version
 content_version_bump = _pages.bump
 
 
+def fragment(request, build, **options):
+    """`PublicPageCache.fragment` for docking: category names show in it, so the catalogue is a dependency."""
+    return _pages.fragment(request, build, also=("catalogue",), **options)
+
+
 def cache_public_page(view=None, **options):
     """`PublicPageCache.page` for docking's pages; they show category names, so a change of the catalogue
     (apps.companies.cache) makes them stale too."""

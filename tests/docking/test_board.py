@@ -143,3 +143,28 @@ def test_unknown_query_parameters_are_redirected_for_anonymous_visitors(client, 
 
     assert response.status_code == 301
     assert response["Location"] == "/en/docking/?region=jiangsu"
+
+
+def test_visitors_with_a_session_get_the_kept_board_until_docking_changes(client, board, lead, lead_member,
+                                                                         categories, docking_editor):
+    """No stored page serves a visitor with a session; the board's filters and rows are kept for those who are not
+    signed in, per docking content version (apps.docking.views.public.board), and go stale with it."""
+    from apps.docking.cache import content_version_bump
+
+    client.cookies["sessionid"] = "no-such-session"
+    first = client.get("/en/docking/?region=shandong")
+    with_filters = first.content.decode()
+    requirement_open(editor=docking_editor, company=lead, user=lead_member, categories=[categories["mixing"]],
+                     title_en="Bead wire", title_zh="胎圈钢丝", region="shandong")  # no bump: the test's transaction
+    kept = client.get("/en/docking/?region=shandong")
+    content_version_bump()
+    fresh = client.get("/en/docking/?region=shandong")
+
+    assert first.status_code == kept.status_code == fresh.status_code == 200
+    assert "X-Page-Cache" not in fresh.headers
+    assert titles(with_filters) == titles(kept.content.decode()) == ["Tyre moulds", "Two mixing lines"]
+    assert titles(fresh.content.decode()) == ["Bead wire", "Tyre moulds", "Two mixing lines"]
+    assert "Clear filters" in with_filters and "Clear filters" not in client.get("/en/docking/").content.decode()
+    assert client.get("/en/docking/?region=nowhere").status_code == 400  # an invalid filter is never kept
+    assert client.get("/en/docking/?region=nowhere").status_code == 400
+    assert titles(client.get("/zh-hans/docking/?region=shandong").content.decode()) == ["胎圈钢丝", "Tyre moulds", "两条密炼线"]

@@ -4,6 +4,7 @@ Anonymous GETs are cached (apps.docking.cache); signed-in members also see what 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -14,7 +15,7 @@ from apps.core.media import stored_download
 from apps.core.paging import paginate, query_without
 
 from .. import selectors
-from ..cache import cache_public_page
+from ..cache import cache_public_page, fragment
 from ..conf import BOARD_PAGE_SIZE
 from ..figures import figures_of
 from ..forms import STATUS_CHOICES, BoardFilterForm
@@ -40,28 +41,46 @@ def _status_links(request, counts, current):
             for value, label in STATUS_CHOICES]
 
 
+def _board_main(request, tree, form):
+    """The board's filters, status tabs and a page of requirements as {"html", "status"}. What a visitor who is
+    not signed in sees is the same for all of them, so it is kept (see `board`)."""
+    context = {"form": form, "any_filter": any(name in request.GET for name in BOARD_PARAMS)}
+    if form.is_bound and not form.is_valid():
+        html = render_to_string("docking/_board_main.html", {**context, "page_obj": None}, request=request)
+        return {"html": html, "status": 400}
+    filters, _category = _filters(form, tree)
+    rows, counts = selectors.board_requirements(user=request.user, filters=filters, language=get_language())
+    status = "open" if filters.soon else filters.status
+    page = paginate(request, rows, BOARD_PAGE_SIZE, count=counts[status])
+    selectors.category_lists_attach(page.object_list, tree)
+    html = render_to_string("docking/_board_main.html", {
+        **context, "page_obj": page, "status_links": _status_links(request, counts, status),
+        "page_query": query_without(request, "page")}, request=request)
+    return {"html": html, "status": 200}
+
+
 @require_safe
 @cache_public_page(params=BOARD_PARAMS)
 def board(request):
-    language = get_language()
     tree = product_category_tree()
     form = BoardFilterForm(request.GET or None, category_choices=tree.choices())
     query = query_without(request)
     set_language_changer(request, lambda code: docking_url("board", code) + (f"?{query}" if query else ""))
-    context = {"form": form, "feed_url": docking_url("feed")}
-    if form.is_bound and not form.is_valid():
-        return render(request, "docking/board.html", {**context, "page_obj": None}, status=400)
-    filters, category = _filters(form, tree)
-    rows, counts = selectors.board_requirements(user=request.user, filters=filters, language=language)
-    status = "open" if filters.soon else filters.status
-    page = paginate(request, rows, BOARD_PAGE_SIZE, count=counts[status])
-    selectors.category_lists_attach(page.object_list, tree)
+    if request.user.is_authenticated:  # members see requirements for verified companies and their own responses
+        main = _board_main(request, tree, form)
+    else:  # an invalid filter is rendered afresh each time (400), never kept
+        fresh = {}
+
+        def valid_only():
+            fresh.update(_board_main(request, tree, form))
+            return fresh if fresh["status"] == 200 else None
+        main = fragment(request, valid_only, params=BOARD_PARAMS, keep_none=False) or fresh
+    category = tree.by_slug.get(request.GET.get("category") or "") if main["status"] == 200 else None
     return render(request, "docking/board.html", {
-        **context, "page_obj": page, "counts": counts, "status_links": _status_links(request, counts, status),
-        "category": category, "crumbs": tree.ancestors(category) if category else [],
+        "main": main, "feed_url": docking_url("feed"), "category": category,
+        "crumbs": tree.ancestors(category) if category else [],
         "category_feed_url": docking_url("category_feed", slug=category.slug) if category else "",
-        "page_query": query_without(request, "page"),
-    })
+    }, status=main["status"])
 
 
 def _refused(request, requirement):
