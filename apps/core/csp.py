@@ -49,6 +49,13 @@ class PortalCSPMiddleware(CSPMiddleware):
             parts.config = default_config(getattr(settings, name)["DIRECTIVES"])
         return parts
 
+    def process_response(self, request, response):
+        """A response that carries its policy already (a stored page, see `policy_freeze`) is left as it is,
+        without building the policy again for nothing (django-csp's own middleware would)."""
+        if HEADER in response and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None):
+            return response
+        return super().process_response(request, response)
+
 
 _policy = PortalCSPMiddleware(get_response=lambda request: None)
 

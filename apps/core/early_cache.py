@@ -9,6 +9,11 @@ reads the entry and, in one more round trip, the versions it depends on: any ver
 it, a scheduled boundary passed) and the request goes through as usual. Invalidation stays exactly that of the
 page caches behind it.
 
+Each process also keeps the entries it served last (`LocalEntries`, a few MiB): a hit on one of those reads only
+the versions and the entry's stamp (a token stored next to it), one round trip instead of two. Both are read from
+Redis on every request, so a publish, a newer render stored by another process and a cleared cache are seen by
+every process at once.
+
 Responses it stores carry `Cache-Control: public, max-age=…, s-maxage=…` so a reverse proxy or CDN may keep them
 too; `Surrogate-Key` names the content namespaces, for a CDN purge by key when one is bumped (apps.core.cache's
 `page_cache_bumped` signal).
@@ -16,6 +21,10 @@ too; `Surrogate-Key` names the content namespaces, for a CDN purge by key when o
 
 import hashlib
 import logging
+import threading
+import time
+import uuid
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
@@ -31,6 +40,49 @@ logger = logging.getLogger(__name__)
 CMS = "cms"  # the dependency of django CMS pages: its page-cache version
 DROPPED_HEADERS = {"set-cookie", "x-page-cache"}
 BROWSER_MAX_AGE = 0  # browsers ask again each time (a publish shows at once); shared caches keep s-maxage
+LOCAL_BYTES = 8 * 1024 * 1024  # per process: the entries served last, up to this many bytes of content
+
+
+class LocalEntries:
+    """The entries this process served last, least recently used out first, each until its own timeout."""
+
+    def __init__(self, limit):
+        self.limit, self.size, self._entries, self._lock = limit, 0, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] <= time.monotonic():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key, entry, seconds):
+        """Keep `entry` for `seconds` (on a monotonic clock), unless it alone would take a quarter of the limit."""
+        size = len(entry["content"])
+        if size > self.limit // 4:
+            return
+        with self._lock:
+            self._drop(key)
+            self._entries[key] = (time.monotonic() + seconds, entry)
+            self.size += size
+            while self.size > self.limit:
+                self._drop(next(iter(self._entries)))
+
+    def discard(self, key):
+        with self._lock:
+            self._drop(key)
+
+    def _drop(self, key):
+        found = self._entries.pop(key, None)
+        if found is not None:
+            self.size -= len(found[1]["content"])
+
+
+local_entries = LocalEntries(LOCAL_BYTES)
 
 
 def _key(request):
@@ -43,11 +95,14 @@ def _may_use(request):
     return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def _fresh(entry):
-    """Whether every content version the entry was rendered from is still current."""
+def _fresh(entry, stamp_key=None):
+    """Whether every content version the entry was rendered from is still current (and, given `stamp_key`, the
+    entry is still the one stored in Redis: neither replaced by another process nor cleared)."""
     now = timezone.now().timestamp()
-    keys = [key for key, _version in entry["deps"]]
+    keys = [key for key, _version in entry["deps"]] + ([stamp_key] if stamp_key else [])
     current = cache.get_many(keys) if keys else {}
+    if stamp_key and current.get(stamp_key) != entry.get("stamp"):
+        return False
     for key, version in entry["deps"]:
         state = current.get(key)
         if key == CMS_PAGE_CACHE_VERSION_KEY:
@@ -91,8 +146,8 @@ class EarlyPageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         try:
-            entry = cache.get(key)
-            hit = entry is not None and _fresh(entry)
+            entry = self._entry(key)
+            hit = entry is not None
         except Exception:  # the cache is down: serve the page without it (/healthz reports the outage)
             logger.warning("early page cache unavailable", exc_info=True)
             return self.get_response(request)
@@ -109,6 +164,21 @@ class EarlyPageCacheMiddleware:
             logger.warning("early page cache could not store %s", request.path, exc_info=True)
         return response
 
+    def _entry(self, key):
+        """The fresh entry under `key`: this process's copy when it is still current, else Redis's."""
+        entry = local_entries.get(key)
+        if entry is not None:
+            if _fresh(entry, stamp_key=key + ":stamp"):
+                return entry
+            local_entries.discard(key)  # stale, replaced by another process's render, or cleared: ask Redis
+        entry = cache.get(key)
+        if entry is None or not _fresh(entry):
+            return None
+        seconds = entry.get("expires", 0) - time.time()
+        if seconds > 0:
+            local_entries.put(key, entry, seconds)
+        return entry
+
     def _store(self, request, response, key):
         user = getattr(request, "user", None)
         if (response.status_code != 200 or response.streaming or response.cookies
@@ -124,4 +194,7 @@ class EarlyPageCacheMiddleware:
         namespaces = sorted({key.split(":", 1)[0] if key != CMS_PAGE_CACHE_VERSION_KEY else CMS for key, _v in deps})
         response["Surrogate-Key"] = " ".join(namespaces)
         headers = [(name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS]
-        cache.set(key, {"content": response.content, "headers": headers, "deps": deps}, timeout=seconds)
+        entry = {"content": response.content, "headers": headers, "deps": deps, "expires": time.time() + seconds,
+                 "stamp": uuid.uuid4().hex[:12]}
+        cache.set_many({key: entry, key + ":stamp": entry["stamp"]}, timeout=seconds)
+        local_entries.put(key, entry, seconds)

@@ -57,3 +57,49 @@ def test_signed_in_visitors_and_their_sessions_never_get_the_early_copy(client, 
     response = client.get("/en/news/")
     assert response.status_code == 200 and not served_early(response)
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_each_process_keeps_its_copies_and_asks_redis_for_their_versions_and_stamp_only(client, editor, news_pages):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from apps.core.early_cache import _key
+
+    ArticleFactory(author=editor, number=1)
+    client.get("/en/news/")
+    key = _key(RequestFactory().get("/en/news/"))
+    cache.delete(key)  # the body stored in Redis is gone; its stamp and the versions are not
+
+    assert served_early(client.get("/en/news/"))  # this process's copy
+    cache.set(key + ":stamp", "another-render")  # another process stored a newer render
+    again = client.get("/en/news/")
+    assert again.status_code == 200 and not served_early(again)
+
+
+def test_a_cleared_cache_makes_the_process_copies_stale(client, shell_pages):
+    from django.core.cache import cache
+
+    client.get("/zh-hans/")
+    assert served_early(client.get("/zh-hans/"))
+    cache.clear()  # django CMS's page-cache version starts again from 1, perhaps the copy's own
+    assert not served_early(client.get("/zh-hans/"))
+
+
+def test_process_copies_are_bounded_in_bytes_and_time(monkeypatch):
+    from apps.core import early_cache
+
+    entries = early_cache.LocalEntries(limit=400)
+    page = {"content": b"x" * 100}
+    entries.put("a", page, 60)
+    entries.put("b", page, 60)
+    entries.get("a")  # used: "b" is now the oldest
+    entries.put("c", page, 60)
+    entries.put("d", page, 60)
+    entries.put("e", page, 60)
+    entries.put("big", {"content": b"x" * 101}, 60)  # more than a quarter of the limit: never kept
+
+    assert [key for key in "abcde" if entries.get(key)] == ["a", "c", "d", "e"] and entries.get("big") is None
+    assert entries.size == 400
+    now = early_cache.time.monotonic()
+    monkeypatch.setattr(early_cache.time, "monotonic", lambda: now + 61)
+    assert entries.get("a") is None and entries.size == 300
