@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
-    "cms.middleware.page.CurrentPageMiddleware",
+    "apps.core.current_page.KeptCurrentPageMiddleware",  # django CMS's, with the page kept (see there)
     "apps.core.toolbar.PageLanguageToolbarMiddleware",  # cms.middleware.toolbar's, in the page's language
     "axes.middleware.AxesMiddleware",
 ]

@@ -19,10 +19,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.usefixtures("expo_page", "media_root")
 
-# session (1) and CMS page lookup (1-2) on every page (the menu is kept per CMS version: portal_tags.kept_menu); the
+# The session's user and django CMS's page are kept (apps.core.current_page; the menu: portal_tags.kept_menu); the
 # company page memoises the rest (it is built once per content version of expo and of the sections it shows:
-# apps.expo.company_page.context_of), and so does the directory's main column unless it is a search ("filtered")
-QUERIES = {"home": 3, "edition": 3, "directory": 3, "filtered": 7, "hall": 7, "company": 2}
+# apps.expo.company_page.context_of), and so do the expo's pages and the directory's main column, except for a
+# search (the "filtered" case)
+QUERIES = {"home": 1, "edition": 0, "directory": 0, "filtered": 4, "hall": 4, "company": 0}
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ from tests.ratelimit_support import main_text
 
 from .conftest import lead_make
 
-# the user, the unread inbox count, the CMS page (1; the menu is kept per CMS version), the user's companies (with their
-# translations: also the membership check), the status counts (also the page's count), the rows (with their
-# product's name in the page's language)
-LIST_QUERIES = 7
-SEARCH_QUERIES = 8  # ... and a count of the rows found
-DETAIL_QUERIES = 6  # ... the request, instead of the counts and the rows
+# the user, the unread inbox count, the user's companies (with their translations: also the membership check), the
+# status counts (also the page's count), the rows (with their product's name in the page's language); django CMS's
+# page and the menu are kept per CMS version (apps.core.current_page, portal_tags.kept_menu)
+LIST_QUERIES = 6
+SEARCH_QUERIES = 7  # ... and a count of the rows found
+DETAIL_QUERIES = 5  # ... the request, instead of the counts and the rows
 
 
 def warm(client, path):

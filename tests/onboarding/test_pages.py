@@ -138,8 +138,8 @@ def test_dashboard_queries_do_not_grow(client, joiner, staff_editor, django_asse
 
 
 # user, companies (with their applications) + translations, requests (with companies) + translations, the inbox
-# count, and django CMS's page lookup (the menu is kept per CMS version); the session comes from the cache.
-EXPECTED_QUERIES = 7
+# count; django CMS's page and the menu are kept per CMS version, and the session comes from the cache.
+EXPECTED_QUERIES = 6
 
 
 def test_dashboard_needs_an_account(db):

@@ -10,16 +10,16 @@ from apps.onboarding import services
 
 from .conftest import company, confirm_path, emails_to, sign_up
 
-# every page: the CMS page lookup (1; its menu and contents are kept per CMS version); signed in, also the
-# session's user and the unread inbox count (3); then the page's own reads
+# every page: django CMS's page, its menu and contents are kept per CMS version (apps.core.current_page); signed in,
+# the session's user and the unread inbox count (2); then the page's own reads
 QUERIES = {
-    "signup": 1,
-    "signup_sent": 1,
-    "confirm": 2,  # the sign-up with its user
-    "company_create": 3,
-    "company_find": 7,  # the companies found, their names, the user's pending requests and memberships
-    "join_request_create": 5,  # the company, its names
-    "join_request": 5,  # the request with its company, the company's names
+    "signup": 0,
+    "signup_sent": 0,
+    "confirm": 1,  # the sign-up with its user
+    "company_create": 2,
+    "company_find": 6,  # the companies found, their names, the user's pending requests and memberships
+    "join_request_create": 4,  # the company, its names
+    "join_request": 4,  # the request with its company, the company's names
 }
 
 

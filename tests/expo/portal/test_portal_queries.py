@@ -12,7 +12,7 @@ from tests.factories import CompanyFactory, MembershipFactory, ParticipationFact
 
 pytestmark = pytest.mark.usefixtures("media_root")
 
-QUERIES = {"dashboard": 14, "profile": 18, "products": 16, "product": 18, "change": 29}  # change: + the live profile it is compared with
+QUERIES = {"dashboard": 13, "profile": 17, "products": 15, "product": 17, "change": 28}  # change: + the live profile it is compared with
 
 
 @pytest.fixture

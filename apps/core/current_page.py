@@ -1,0 +1,58 @@
+"""django CMS's current page, found once per CMS page-cache version instead of once per request.
+
+django CMS's CurrentPageMiddleware looks the page up on every request that asks for it (the menu, the breadcrumb,
+the page's meta description, an apphook's own links): a query for the path, another for the page an apphook hangs
+on, and one for its published content when the page shows it. `KeptCurrentPageMiddleware` keeps what that lookup
+found in the cache per CMS page-cache version (a publish or a page change bumps it), site, path and language. It
+is stored when the response is done, so the published content the page read is kept with it. Staff users get
+django CMS's own lookup: they may see drafts.
+"""
+
+import hashlib
+
+from cms.middleware.page import get_page as cms_page_get
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
+
+from .cache import cms_version
+
+PAGE_LIFETIME = 3600
+NO_PAGE = "-"  # kept for paths that are no CMS page and hang on no apphook
+
+
+def current_page(request):
+    """What `cms.middleware.page.get_page` returns for the request, kept for visitors who are not staff."""
+    if hasattr(request, "_current_page_cache"):
+        return request._current_page_cache
+    user = getattr(request, "user", None)
+    if user is not None and user.is_staff:
+        return cms_page_get(request)
+    language = get_language()
+    raw = f"{cms_version()}:{get_current_site(request).pk}:{language}:{request.path_info}"
+    key = "shell:page:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
+    page = cache.get(key)
+    if page is None:
+        page = cms_page_get(request)
+        request._current_page_to_keep = key
+    elif page == NO_PAGE:
+        page = None
+    request._current_page_cache = page
+    return page
+
+
+class KeptCurrentPageMiddleware:
+    """In place of `cms.middleware.page.CurrentPageMiddleware` (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.current_page = SimpleLazyObject(lambda: current_page(request))
+        response = self.get_response(request)
+        key = getattr(request, "_current_page_to_keep", None)
+        if key is not None and response.status_code < 500:
+            page = request._current_page_cache
+            cache.set(key, page if page is not None else NO_PAGE, timeout=PAGE_LIFETIME)
+        return response
