@@ -20,6 +20,7 @@ cache module); `page_cache_get(namespace)` finds it. A page that shows content o
 """
 
 import hashlib
+import sys
 import uuid
 from contextlib import contextmanager
 from functools import wraps
@@ -36,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .csp import policy_freeze
+from .local import LocalEntries
 
 page_cache_bumped = Signal()
 """Sent after a namespace's pages went stale. Arguments: `namespace` (str, e.g. "news"). Connect a CDN purge by
@@ -55,6 +57,9 @@ def is_cacheable_request(request):
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated
 
+
+SHELL_EPOCH_KEY = "shell:epoch"
+LOCAL_MEMO_BYTES = 16 * 1024 * 1024
 
 _caches = {}  # namespace -> PublicPageCache
 _scope = Local()  # within a request: {version key: state} of every namespace, read in one round trip
@@ -76,7 +81,8 @@ def _scoped_versions():
     if not hasattr(_scope, "versions"):
         return None
     if _scope.versions is None:
-        keys = [page_cache.version_key for page_cache in _caches.values()] + [CMS_PAGE_CACHE_VERSION_KEY]
+        keys = [page_cache.version_key for page_cache in _caches.values()] + [CMS_PAGE_CACHE_VERSION_KEY,
+                                                                               SHELL_EPOCH_KEY]
         _scope.versions = cache.get_many(keys)
     return _scope.versions
 
@@ -87,6 +93,29 @@ def cms_version():
     if scoped is None or CMS_PAGE_CACHE_VERSION_KEY not in scoped:
         return cms_cache_version()  # creates it when missing
     return scoped[CMS_PAGE_CACHE_VERSION_KEY]
+
+
+def shell_version():
+    """django CMS's page-cache version behind a token that is new whenever the cache was cleared (django CMS's own
+    version starts again at 1 then): a key built on it never means another value, so what a process keeps for
+    itself under it (menus, language links) is never stale."""
+    scoped = _scoped_versions()
+    epoch = scoped.get(SHELL_EPOCH_KEY) if scoped is not None else cache.get(SHELL_EPOCH_KEY)
+    if epoch is None:
+        epoch = uuid.uuid4().hex[:12]
+        if not cache.add(SHELL_EPOCH_KEY, epoch, timeout=VERSION_LIFETIME):  # another process made it first
+            epoch = cache.get(SHELL_EPOCH_KEY, epoch)
+        if scoped is not None:
+            scoped[SHELL_EPOCH_KEY] = epoch
+    return f"{epoch}.{cms_version()}"
+
+
+def _memo_size(stored):
+    return sys.getsizeof(stored[0])
+
+
+local_memos = LocalEntries(LOCAL_MEMO_BYTES, sizeof=_memo_size)
+"""Memos (rendered fragments, counts) a process has read or computed: their keys carry content versions."""
 
 
 def page_caches_bump_all():
@@ -144,11 +173,17 @@ class PublicPageCache:
             other_version, other_ttl = page_cache_get(namespace).content_version()
             version, ttl = f"{version}.{other_version}", min(ttl, other_ttl)
         key = f"{self.namespace}:memo:{version}:{name}"
+        stored = local_memos.get(key)
+        if stored is not None:
+            return stored[0]
         stored = cache.get(key)
         if stored is None:
             stored = (compute(),)
-            if stored[0] is not None or keep_none:
-                cache.set(key, stored, timeout=ttl)
+            if stored[0] is None and not keep_none:
+                return None
+            cache.set(key, stored, timeout=ttl)
+        if isinstance(stored[0], (str, int)):  # immutable: this process may keep it (the tree's objects it may not)
+            local_memos.put(key, stored, ttl)
         return stored[0]
 
     def fragment(self, request, build, *, params=(), also=(), name="main", keep_none=True):

@@ -4,8 +4,8 @@ django CMS's CurrentPageMiddleware looks the page up on every request that asks 
 the page's meta description, an apphook's own links): a query for the path, another for the page an apphook hangs
 on, and one for its published content when the page shows it. `KeptCurrentPageMiddleware` keeps what that lookup
 found in the cache per CMS page-cache version (a publish or a page change bumps it), site, path and language. It
-is stored when the response is done, so the published content the page read is kept with it. Staff users get
-django CMS's own lookup: they may see drafts.
+is stored when a response below 400 is done, so the published content the page read is kept with it (junk paths
+are not). Staff users get django CMS's own lookup: they may see drafts.
 """
 
 import hashlib
@@ -52,7 +52,7 @@ class KeptCurrentPageMiddleware:
         request.current_page = SimpleLazyObject(lambda: current_page(request))
         response = self.get_response(request)
         key = getattr(request, "_current_page_to_keep", None)
-        if key is not None and response.status_code < 500:
+        if key is not None and response.status_code < 400:  # junk paths (404) would fill the cache
             page = request._current_page_cache
             cache.set(key, page if page is not None else NO_PAGE, timeout=PAGE_LIFETIME)
         return response

@@ -9,10 +9,10 @@ reads the entry and, in one more round trip, the versions it depends on: any ver
 it, a scheduled boundary passed) and the request goes through as usual. Invalidation stays exactly that of the
 page caches behind it.
 
-Each process also keeps the entries it served last (`LocalEntries`, a few MiB): a hit on one of those reads only
-the versions and the entry's stamp (a token stored next to it), one round trip instead of two. Both are read from
-Redis on every request, so a publish, a newer render stored by another process and a cleared cache are seen by
-every process at once.
+Each process also keeps the entries it served last (`apps.core.local.LocalEntries`, a few MiB): a hit on one of
+those reads only the versions and the entry's stamp (a token stored next to it), one round trip instead of two.
+Both are read from Redis on every request, so a publish, a newer render stored by another process and a cleared
+cache are seen by every process at once.
 
 Responses it stores carry `Cache-Control: public, max-age=…, s-maxage=…` so a reverse proxy or CDN may keep them
 too; `Surrogate-Key` names the content namespaces, for a CDN purge by key when one is bumped (apps.core.cache's
@@ -21,10 +21,8 @@ too; `Surrogate-Key` names the content namespaces, for a CDN purge by key when o
 
 import hashlib
 import logging
-import threading
 import time
 import uuid
-from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
@@ -35,51 +33,13 @@ from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 
 from .cache import page_cache_get, site_wide_namespaces, versions_scope
+from .local import LocalEntries
 
 logger = logging.getLogger(__name__)
 CMS = "cms"  # the dependency of django CMS pages: its page-cache version
 DROPPED_HEADERS = {"set-cookie", "x-page-cache"}
 BROWSER_MAX_AGE = 0  # browsers ask again each time (a publish shows at once); shared caches keep s-maxage
 LOCAL_BYTES = 8 * 1024 * 1024  # per process: the entries served last, up to this many bytes of content
-
-
-class LocalEntries:
-    """The entries this process served last, least recently used out first, each until its own timeout."""
-
-    def __init__(self, limit):
-        self.limit, self.size, self._entries, self._lock = limit, 0, OrderedDict(), threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            found = self._entries.get(key)
-            if found is None:
-                return None
-            if found[0] <= time.monotonic():
-                self._drop(key)
-                return None
-            self._entries.move_to_end(key)
-            return found[1]
-
-    def put(self, key, entry, seconds):
-        """Keep `entry` for `seconds` (on a monotonic clock), unless it alone would take a quarter of the limit."""
-        size = len(entry["content"])
-        if size > self.limit // 4:
-            return
-        with self._lock:
-            self._drop(key)
-            self._entries[key] = (time.monotonic() + seconds, entry)
-            self.size += size
-            while self.size > self.limit:
-                self._drop(next(iter(self._entries)))
-
-    def discard(self, key):
-        with self._lock:
-            self._drop(key)
-
-    def _drop(self, key):
-        found = self._entries.pop(key, None)
-        if found is not None:
-            self.size -= len(found[1]["content"])
 
 
 local_entries = LocalEntries(LOCAL_BYTES)

@@ -1,5 +1,6 @@
 """Private file storage: files kept outside MEDIA_ROOT (which is served to anyone at /media/), handed out only by
-views that check who asks (trading drafts' attachments, exhibitors' uploads waiting for review)."""
+views that check who asks (trading drafts' attachments, exhibitors' uploads waiting for review). Also the static
+files' storage of production (`StaticStorage`)."""
 
 import os
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 def private_root(area, setting=None):
@@ -39,3 +41,22 @@ class PrivateStorage(FileSystemStorage):
     @property
     def base_url(self):
         return None  # never served by URL: a view streams the file to those allowed
+
+
+class StaticStorage(CompressedManifestStaticFilesStorage):
+    """WhiteNoise's manifest storage, which works out a static file's hashed URL on every {% static %}: here once
+    per process and name (the manifest does not change while a process runs; a deploy starts new processes)."""
+
+    MAX_NAMES = 4096
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls = {}
+
+    def url(self, name, force=False):
+        found = self._urls.get(name)
+        if found is None or force:
+            found = super().url(name, force)
+            if not force and len(self._urls) < self.MAX_NAMES:
+                self._urls[name] = found
+        return found

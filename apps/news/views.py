@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -29,9 +30,10 @@ def _page(request, queryset):
 
 
 def _tree():
-    """The section's categories with their translations, read once per content version."""
+    """The section's categories with their translations, read once per content version; read from the cache only
+    when a page uses it (kept fragments do not)."""
     language = get_language()
-    return memo(f"tree:{language}", selectors.category_tree)  # its objects speak the language they were read in
+    return SimpleLazyObject(lambda: memo(f"tree:{language}", selectors.category_tree))  # in the language read in
 
 
 def _articles(**filters):
@@ -48,7 +50,7 @@ def _sidebar(language, tree, current=None):
             "instant": memo(f"instant:{language}", lambda: selectors.instant_news(language=language)),
             "months": memo(f"months:{language}", lambda: selectors.archive_months(language=language))})
 
-    return {"tree": tree, "sidebar": memo(f"sidebar:{language}:{current.pk if current else ''}", build)}
+    return {"sidebar": memo(f"sidebar:{language}:{current.pk if current else ''}", build)}
 
 
 def _main(request, template, context, *, name="main"):
@@ -58,11 +60,12 @@ def _main(request, template, context, *, name="main"):
                     name=name)
 
 
-def _render_list(request, queryset, *, tree, heading, crumbs=(), feeds=None, category=None):
+def _render_list(request, articles, *, tree, heading, crumbs=(), feeds=None, category=None):
+    """`articles()` returns the list's queryset: built only when its page is rendered, not when it is kept."""
     language = get_language()
 
     def main_context():
-        page = _page(request, queryset)
+        page = _page(request, articles())
         page.object_list = selectors.categories_attach(page.object_list, tree)
         return {"page": page, "articles": page.object_list, "heading": heading, "current_category": category}
 
@@ -82,7 +85,7 @@ def _feeds(language, category=None):
 @cache_public_page(params=("page",))
 def article_list(request):
     tree = _tree()
-    return _render_list(request, _articles(), tree=tree, heading=None)
+    return _render_list(request, _articles, tree=tree, heading=None)
 
 
 @cache_public_page(params=("page",))
@@ -91,8 +94,8 @@ def category_list(request, slug):
     category = tree.by_slug.get(slug)
     if category is None:
         raise Http404(_("There is no such category."))
-    queryset = _articles(category_ids=tree.descendant_ids(category))
-    return _render_list(request, queryset, tree=tree, heading=str(category), crumbs=tree.ancestors(category),
+    articles = lambda: _articles(category_ids=tree.descendant_ids(category))  # noqa: E731
+    return _render_list(request, articles, tree=tree, heading=str(category), crumbs=tree.ancestors(category),
                         feeds=_feeds(get_language(), category), category=category)
 
 
@@ -102,8 +105,7 @@ def tag_list(request, slug):
     if tag is None:
         raise Http404(_("There is no such tag."))
     heading = _("Tag: %(tag)s") % {"tag": tag}
-    return _render_list(request, _articles(tag=tag),
-                        tree=_tree(), heading=heading)
+    return _render_list(request, lambda: _articles(tag=tag), tree=_tree(), heading=heading)
 
 
 @cache_public_page(params=("page",))
@@ -115,8 +117,7 @@ def archive(request, year, month=None):
         raise Http404(_("There is no such month.")) from exc
     label = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
     heading = _("Archive: %(period)s") % {"period": label}
-    queryset = _articles(year=year, month=month)
-    return _render_list(request, queryset, tree=_tree(), heading=heading)
+    return _render_list(request, lambda: _articles(year=year, month=month), tree=_tree(), heading=heading)
 
 
 def _article_page(request, article, *, preview=False):

@@ -48,3 +48,11 @@ def test_staff_get_django_cms_own_lookup_each_time(client, editor, news_pages):
     response, lookups = page_lookups(client, "/en/news/")
 
     assert response.status_code == 200 and lookups == 1
+
+
+def test_a_path_that_answers_404_is_not_kept(client, shell_pages):
+    client.cookies["sessionid"] = "no-such-session"
+    first, _ = page_lookups(client, "/en/no-such-page-at-all/")
+    second, lookups = page_lookups(client, "/en/no-such-page-at-all/")
+    assert first.status_code == second.status_code == 404
+    assert lookups > 0  # each junk path is looked up again: it fills no cache

@@ -86,9 +86,9 @@ def test_a_cleared_cache_makes_the_process_copies_stale(client, shell_pages):
 
 
 def test_process_copies_are_bounded_in_bytes_and_time(monkeypatch):
-    from apps.core import early_cache
+    from apps.core import local
 
-    entries = early_cache.LocalEntries(limit=400)
+    entries = local.LocalEntries(limit=400)
     page = {"content": b"x" * 100}
     entries.put("a", page, 60)
     entries.put("b", page, 60)
@@ -100,6 +100,6 @@ def test_process_copies_are_bounded_in_bytes_and_time(monkeypatch):
 
     assert [key for key in "abcde" if entries.get(key)] == ["a", "c", "d", "e"] and entries.get("big") is None
     assert entries.size == 400
-    now = early_cache.time.monotonic()
-    monkeypatch.setattr(early_cache.time, "monotonic", lambda: now + 61)
+    now = local.time.monotonic()
+    monkeypatch.setattr(local.time, "monotonic", lambda: now + 61)
     assert entries.get("a") is None and entries.size == 300

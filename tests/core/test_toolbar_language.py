@@ -36,3 +36,35 @@ def test_admin_keeps_the_users_own_language_for_the_toolbar(editor_in_english, r
         request = rf.get("/zh-hans/about/")
         request.user, request.session = editor_in_english, {}
         assert PageLanguageToolbar(request).toolbar_language == "zh-hans"
+
+
+def _toolbar_of(client, path):
+    """The toolbar django CMS's views saw for `path` (the response's request keeps it)."""
+    response = client.get(path)
+    toolbar = response.wsgi_request.toolbar
+    return response, getattr(toolbar, "_wrapped", toolbar)  # a visitor's stays behind its lazy object
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_visitors_who_are_not_staff_get_the_light_toolbar(client, shell_pages, signed_in):
+    from apps.core.toolbar import VisitorToolbar
+
+    if signed_in:
+        client.force_login(UserFactory(username="member"))
+    response, toolbar = _toolbar_of(client, "/zh-hans/about/")
+
+    assert response.status_code == 200 and isinstance(toolbar, VisitorToolbar)
+    assert 'class="cms-toolbar"' not in response.content.decode()
+    assert toolbar.get_object() is not None  # django CMS set the page's content on it: the language links use it
+    assert toolbar.toolbar_language == "zh-hans" and not toolbar.edit_mode_active and not toolbar._cache_disabled
+
+
+def test_staff_and_the_login_toolbar_get_django_cms_toolbar(client, shell_pages, editor_in_english):
+    from apps.core.toolbar import PageLanguageToolbar, VisitorToolbar
+
+    response, toolbar = _toolbar_of(client, "/en/about/?toolbar_on")  # an anonymous visitor asking to log in
+    assert isinstance(toolbar, PageLanguageToolbar) and 'class="cms-toolbar"' in response.content.decode()
+
+    client.force_login(editor_in_english)
+    response, toolbar = _toolbar_of(client, "/en/about/")
+    assert not isinstance(toolbar, VisitorToolbar) and 'class="cms-toolbar"' in response.content.decode()

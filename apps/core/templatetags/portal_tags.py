@@ -11,7 +11,8 @@ from django.utils import timezone
 from menus.utils import DefaultLanguageChanger
 
 from apps.core import languages
-from apps.core.cache import cms_version
+from apps.core.cache import shell_version
+from apps.core.local import LocalEntries
 
 register = template.Library()
 
@@ -36,15 +37,33 @@ def is_chinese(code):
     return languages.is_chinese(code)
 
 
+SHELL_LIFETIME = 3600
+_kept = LocalEntries(4 * 1024 * 1024, sizeof=len)  # this process's menus and language links, per shell version
+
+
+def _editing(request):
+    toolbar = getattr(request, "toolbar", None)
+    return toolbar is not None and (toolbar.edit_mode_active or toolbar.preview_mode_active)
+
+
 def language_url(request, code):
-    """URL of what the visitor is looking at, in another language (CMS page, app object or plain view)."""
+    """URL of what the visitor is looking at, in another language (CMS page, app object or plain view). django
+    CMS's default changer resolves the path again for each language: its answer depends on the path and the CMS
+    pages only, so this process keeps it per shell version (staff editing or previewing get it fresh)."""
     changer = getattr(request, "_language_changer", None)
     if changer is not None:
         try:
             return changer(code)
         except NoReverseMatch:
             pass
-    return DefaultLanguageChanger(request)(code)
+    if _editing(request):
+        return DefaultLanguageChanger(request)(code)
+    key = f"lang:{shell_version()}:{code}:{request.path_info}"
+    url = _kept.get(key)
+    if url is None:
+        url = DefaultLanguageChanger(request)(code)
+        _kept.put(key, url, SHELL_LIFETIME)
+    return url
 
 
 @register.simple_tag(takes_context=True)
@@ -60,31 +79,32 @@ def language_alternates(context):
 
 
 MENU_TAGS = {"menu": "{%% show_menu 0 0 0 0 %s %%}", "breadcrumb": "{%% show_breadcrumb 0 %s %%}"}
-MENU_LIFETIME = 3600
 _menu_templates = {}
 
 
 @register.simple_tag(takes_context=True)
 def kept_menu(context, kind, template_name):
     """django CMS's `show_menu 0 0 0 0 template_name` (kind "menu") or `show_breadcrumb 0 template_name`
-    ("breadcrumb"), kept per CMS page-cache version (a publish or a page change bumps it), language, current page
-    (django CMS marks the current node by the page's id) and visitor (anonymous, or the user: the CMS may show
-    pages to some users only). Staff editing or previewing get it fresh."""
+    ("breadcrumb"), kept per shell version (a publish or a page change bumps it), language, current page (django
+    CMS marks the current node by the page's id) and visitor (anonymous, or the user: the CMS may show pages to
+    some users only), in Redis and by this process. Staff editing or previewing get it fresh."""
     request = context.get("request")
     source = MENU_TAGS[kind] % f'"{template_name}"'
     if source not in _menu_templates:
         _menu_templates[source] = template.Template("{% load menu_tags %}" + source)
     render = lambda: _menu_templates[source].render(context)  # noqa: E731
-    toolbar = getattr(request, "toolbar", None)
-    if request is None or (toolbar is not None and (toolbar.edit_mode_active or toolbar.preview_mode_active)):
+    if request is None or _editing(request):
         return render()
     page = getattr(request, "current_page", None)
     user = getattr(request, "user", None)
     visitor = f"u{user.pk}" if user is not None and user.is_authenticated else "anon"
-    key = (f"shell:{kind}:{cms_version()}:{getattr(request, 'LANGUAGE_CODE', '')}:{page.pk if page else '-'}:"
+    key = (f"shell:{kind}:{shell_version()}:{getattr(request, 'LANGUAGE_CODE', '')}:{page.pk if page else '-'}:"
            f"{visitor}:{template_name}")
-    html = cache.get(key)
+    html = _kept.get(key)
     if html is None:
-        html = render()
-        cache.set(key, html, timeout=MENU_LIFETIME)
+        html = cache.get(key)
+        if html is None:
+            html = render()
+            cache.set(key, html, timeout=SHELL_LIFETIME)
+        _kept.put(key, html, SHELL_LIFETIME)
     return html
