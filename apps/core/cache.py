@@ -110,8 +110,18 @@ def shell_version():
     return f"{epoch}.{cms_version()}"
 
 
+def _immutable(value):
+    """Strings, numbers and tuples of them (a NamedTuple of rendered parts): what a process may share."""
+    if isinstance(value, tuple):
+        return all(map(_immutable, value))
+    return value is None or isinstance(value, (str, int, float))
+
+
 def _memo_size(stored):
-    return sys.getsizeof(stored[0])
+    value = stored[0]
+    if isinstance(value, tuple):
+        return sys.getsizeof(value) + sum(_memo_size((item,)) for item in value)
+    return sys.getsizeof(value)
 
 
 local_memos = LocalEntries(LOCAL_MEMO_BYTES, sizeof=_memo_size)
@@ -182,7 +192,7 @@ class PublicPageCache:
             if stored[0] is None and not keep_none:
                 return None
             cache.set(key, stored, timeout=ttl)
-        if isinstance(stored[0], (str, int)):  # immutable: this process may keep it (the tree's objects it may not)
+        if _immutable(stored[0]):  # this process may keep it (objects, which a caller may change, it may not)
             local_memos.put(key, stored, ttl)
         return stored[0]
 

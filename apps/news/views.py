@@ -1,6 +1,7 @@
 """Public pages of the News Center (the apphook of the News Center page): lists, archive, article, preview."""
 
 import datetime
+from typing import NamedTuple
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -120,30 +121,55 @@ def archive(request, year, month=None):
     return _render_list(request, lambda: _articles(year=year, month=month), tree=_tree(), heading=heading)
 
 
-def _article_page(request, article, *, preview=False):
-    language = get_language()
-    article.set_current_language(language)
+class ArticleHead(NamedTuple):
+    """What an article page shows outside its main column, kept per content version: a page served from it reads
+    no article."""
+
+    pk: int
+    language: str  # the language its slug was found in
+    slugs: tuple  # ((language, slug), ...) of the languages it is written in
+    title: str
+    meta: str  # the <meta> tags, rendered
+    crumbs: str  # the breadcrumb's items, rendered
+
+
+def _article_head(request, article, found_language, *, preview=False):
+    slugs = tuple((row.language_code, row.slug) for row in article.translations.all())
+    if found_language != get_language():  # a redirect or the missing-translation page: nothing more is shown
+        return ArticleHead(article.pk, found_language, slugs, "", "", "")
+    article.set_current_language(found_language)
     tree = _tree()
     category = article.category = tree.by_pk.get(article.category_id)
+    context = {"article": article, "preview": preview, "crumbs": tree.ancestors(category) if category else []}
+    return ArticleHead(article.pk, found_language, slugs, article.seo_title or article.title,
+                       render_to_string("news/_article_meta.html", context, request=request),
+                       render_to_string("news/_article_crumbs.html", context, request=request))
+
+
+def _article_page(request, head, article, *, preview=False):
+    """`article()` returns the article: asked only when the main column is rendered, not when it is kept."""
+    language = get_language()
+    slugs = dict(head.slugs)
 
     def language_changer(code):
         """The same article in another language (a language it lacks shows the missing-translation page)."""
         if preview:
-            return news_url("preview", code, pk=article.pk)
-        return news_url("article", code, slug=article.safe_translation_getter("slug", language_code=code,
-                                                                              any_language=True))
+            return news_url("preview", code, pk=head.pk)
+        return news_url("article", code, slug=slugs.get(code) or slugs.get(head.language))
 
     set_language_changer(request, language_changer)
 
     def main_context():
-        return {"article": article, "preview": preview, "seen_url": news_url("seen", language, pk=article.pk),
-                "related": selectors.related_articles(article=article, language=language),
-                "tags": list(article.tags.all()), "companies": list(article.companies.all())}
+        shown = article()
+        shown.set_current_language(language)
+        shown.category = _tree().by_pk.get(shown.category_id)
+        return {"article": shown, "preview": preview, "seen_url": news_url("seen", language, pk=head.pk),
+                "related": selectors.related_articles(article=shown, language=language),
+                "tags": list(shown.tags.all()), "companies": list(shown.companies.all())}
 
     main = (render_to_string("news/_article_main.html", main_context(), request=request) if preview
-            else _main(request, "news/_article_main.html", main_context, name=f"article:{article.pk}"))
-    context = {"article": article, "preview": preview, "crumbs": tree.ancestors(category) if category else [],
-               "main": main, **_sidebar(language, tree)}
+            else _main(request, "news/_article_main.html", main_context, name=f"article:{head.pk}"))
+    context = {"head": head, "preview": preview, "main": main, **_sidebar(language, _tree())}
     return render(request, "news/article_detail.html", context)
 
 
@@ -163,14 +189,28 @@ def _missing_translation(request, article, slug):
 @cache_public_page
 def article_detail(request, slug):
     language = get_language()
-    article, found_language = selectors.article_by_slug(slug=slug, language=language)
-    if article is None:
+    loaded = []
+
+    def article():
+        """(article, language its slug was found in), read once per request at most."""
+        if not loaded:
+            loaded.append(selectors.article_by_slug(slug=slug, language=language))
+        return loaded[0]
+
+    def head():
+        found, found_language = article()
+        return None if found is None else _article_head(request, found, found_language)
+
+    origin = f"{request.scheme}://{request.get_host()}"  # the meta tags name the page's absolute URL
+    head = memo(f"article-head:{language}:{slug}:{origin}", head, keep_none=False)  # a wrong slug keeps nothing
+    if head is None:
         raise Http404(_("There is no such article."))
-    if found_language != language:
-        if language in article.get_available_languages():
-            return HttpResponsePermanentRedirect(article.get_absolute_url(language))
-        return _missing_translation(request, article, slug)
-    return _article_page(request, article)
+    if head.language != language:
+        slugs = dict(head.slugs)
+        if language in slugs:
+            return HttpResponsePermanentRedirect(news_url("article", language, slug=slugs[language]))
+        return _missing_translation(request, article()[0], slug)
+    return _article_page(request, head, lambda: article()[0])
 
 
 @never_cache
@@ -183,7 +223,8 @@ def article_preview(request, pk):
     article = selectors.article_for_preview(pk=pk)
     if article is None:
         raise Http404(_("There is no such article."))
-    response = _article_page(request, article, preview=True)
+    head = _article_head(request, article, get_language(), preview=True)
+    response = _article_page(request, head, lambda: article, preview=True)
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -168,3 +168,34 @@ def test_visitors_with_a_session_get_the_kept_board_until_docking_changes(client
     assert client.get("/en/docking/?region=nowhere").status_code == 400  # an invalid filter is never kept
     assert client.get("/en/docking/?region=nowhere").status_code == 400
     assert titles(client.get("/zh-hans/docking/?region=shandong").content.decode()) == ["胎圈钢丝", "Tyre moulds", "两条密炼线"]
+
+
+@pytest.mark.parametrize("language, title, sign_in, respond", [
+    ("en", "Two mixing lines", "as a member of a verified supplier company", "Respond to this requirement"),
+    ("zh-hans", "两条密炼线", "以已认证供应商企业成员的身份响应", "响应此需求"),
+])
+def test_a_requirement_page_is_kept_for_visitors_not_signed_in_and_fresh_for_members(
+        client, board, supplier_member, docking_editor, django_assert_num_queries, language, title, sign_in,
+        respond):
+    """Its page, kept per docking content version for visitors who are not signed in (views.public.
+    requirement_detail), reads nothing the second time; a member's is rendered for them; a requirement for
+    verified companies only is never kept for a visitor, who is asked to sign in each time."""
+    from apps.docking.cache import content_version_bump
+
+    url = board["mixers"].get_absolute_url(language)
+    client.cookies["sessionid"] = "no-such-session"
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        kept = client.get(url)
+    assert first.status_code == kept.status_code == 200 and first.content == kept.content
+    assert f"<title>{title} ·" in kept.content.decode() and sign_in in kept.content.decode()
+
+    board["carbon"].visibility = Visibility.VERIFIED
+    board["carbon"].save(update_fields=["visibility"])
+    content_version_bump()
+    hidden = board["carbon"].get_absolute_url(language)
+    assert [client.get(hidden).status_code for _n in range(2)] == [302, 302]
+
+    client.force_login(supplier_member)
+    member = client.get(url).content.decode()
+    assert respond in member and sign_in not in member

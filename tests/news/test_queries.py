@@ -138,3 +138,27 @@ def test_company_headlines_follow_the_company_not_the_whole_table(client, articl
     newest = sorted(made, key=lambda article: article.publish_at, reverse=True)[:2]
     assert [item.title for item in english] == [a.safe_translation_getter("title", language_code="en") for a in newest]
     assert len(chinese) == 3 and all(item.url.startswith("/zh-hans/news/") for item in chinese)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_an_article_rendered_again_reads_no_article_until_the_next_publish(client, articles, editor, language,
+                                                                          django_assert_num_queries,
+                                                                          django_capture_on_commit_callbacks):
+    """A visitor with a session gets a render, not the page cache: the head (title, meta tags, breadcrumb) and the
+    main column are kept per content version, so the second render reads nothing of the article."""
+    from apps.news import services
+
+    made = articles(2)
+    client.cookies["sessionid"] = "no-such-session"
+    url = made[0].get_absolute_url(language)
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    title = made[0].safe_translation_getter("title", language_code=language)
+    assert first.status_code == again.status_code == 200
+    assert first.content.decode().count(title) == again.content.decode().count(title) >= 4  # title, meta, crumb, h1
+    assert f'<meta property="og:url" content="http://testserver{url}">' in again.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_archive(article=made[0], user=editor)  # the content version is bumped after commit
+    assert client.get(url).status_code == 404

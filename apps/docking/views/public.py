@@ -1,6 +1,8 @@
 """The public side: the board with its filters, a requirement's page, a docking event's page, attachment downloads.
 Anonymous GETs are cached (apps.docking.cache); signed-in members also see what is for verified companies only."""
 
+from typing import NamedTuple
+
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
@@ -19,7 +21,7 @@ from ..cache import cache_public_page, fragment
 from ..conf import BOARD_PAGE_SIZE
 from ..figures import figures_of
 from ..forms import STATUS_CHOICES, BoardFilterForm
-from ..models import PUBLIC_STATUSES, docking_url
+from ..models import PUBLIC_STATUSES, Visibility, docking_url
 from ..rules import member_companies
 
 BOARD_PARAMS = ("category", "region", "segment", "status", "soon", "page")
@@ -41,13 +43,18 @@ def _status_links(request, counts, current):
             for value, label in STATUS_CHOICES]
 
 
+class BoardMain(NamedTuple):
+    html: str
+    status: int
+
+
 def _board_main(request, tree, form):
-    """The board's filters, status tabs and a page of requirements as {"html", "status"}. What a visitor who is
-    not signed in sees is the same for all of them, so it is kept (see `board`)."""
+    """The board's filters, status tabs and a page of requirements. What a visitor who is not signed in sees is
+    the same for all of them, so it is kept (see `board`)."""
     context = {"form": form, "any_filter": any(name in request.GET for name in BOARD_PARAMS)}
     if form.is_bound and not form.is_valid():
         html = render_to_string("docking/_board_main.html", {**context, "page_obj": None}, request=request)
-        return {"html": html, "status": 400}
+        return BoardMain(html, 400)
     filters, _category = _filters(form, tree)
     rows, counts = selectors.board_requirements(user=request.user, filters=filters, language=get_language())
     status = "open" if filters.soon else filters.status
@@ -56,7 +63,7 @@ def _board_main(request, tree, form):
     html = render_to_string("docking/_board_main.html", {
         **context, "page_obj": page, "status_links": _status_links(request, counts, status),
         "page_query": query_without(request, "page")}, request=request)
-    return {"html": html, "status": 200}
+    return BoardMain(html, 200)
 
 
 @require_safe
@@ -69,18 +76,18 @@ def board(request):
     if request.user.is_authenticated:  # members see requirements for verified companies and their own responses
         main = _board_main(request, tree, form)
     else:  # an invalid filter is rendered afresh each time (400), never kept
-        fresh = {}
+        fresh = []
 
         def valid_only():
-            fresh.update(_board_main(request, tree, form))
-            return fresh if fresh["status"] == 200 else None
-        main = fragment(request, valid_only, params=BOARD_PARAMS, keep_none=False) or fresh
-    category = tree.by_slug.get(request.GET.get("category") or "") if main["status"] == 200 else None
+            fresh.append(_board_main(request, tree, form))
+            return fresh[0] if fresh[0].status == 200 else None
+        main = fragment(request, valid_only, params=BOARD_PARAMS, keep_none=False) or fresh[0]
+    category = tree.by_slug.get(request.GET.get("category") or "") if main.status == 200 else None
     return render(request, "docking/board.html", {
         "main": main, "feed_url": docking_url("feed"), "category": category,
         "crumbs": tree.ancestors(category) if category else [],
         "category_feed_url": docking_url("category_feed", slug=category.slug) if category else "",
-    }, status=main["status"])
+    }, status=main.status)
 
 
 def _refused(request, requirement):
@@ -90,27 +97,58 @@ def _refused(request, requirement):
     raise Http404(_("There is no such requirement."))
 
 
-@require_safe
-@cache_public_page
-def requirement_detail(request, pk):
+class RequirementPage(NamedTuple):
+    """A requirement's page as its template shows it; what a visitor who is not signed in sees is the same for all
+    of them, so it is kept per content version (see `requirement_detail`)."""
+
+    title: str
+    company_name: str
+    noindex: bool
+    main: str  # docking/_requirement_main.html, rendered
+
+
+def _requirement_page(request, requirement, companies):
     language = get_language()
-    companies = member_companies(request.user)
-    requirement = selectors.requirement_get(pk=pk, language=language, responder_ids=list(companies))
-    if requirement is None or not request.user.has_perm("docking.see_requirement", requirement):
-        return _refused(request, requirement)
-    set_language_changer(request, requirement.get_absolute_url)
     selectors.category_lists_attach([requirement], product_category_tree())
     mine = requirement.company_id in companies
     own_response = requirement.own_response_id if not mine else None
-    return render(request, "docking/requirement.html", {
-        "requirement": requirement, "shown": selectors.shown_texts(requirement), "state": requirement.state(),
+    shown = selectors.shown_texts(requirement)
+    main = render_to_string("docking/_requirement_main.html", {
+        "requirement": requirement, "shown": shown, "state": requirement.state(),
         "company_url": selectors.company_url(requirement.company, language),
         "outcome_url": selectors.company_url_for_slug(requirement.outcome_company_slug, language),
         "event_url": requirement.event.get_absolute_url() if requirement.event_id else "",
         "categories": requirement.category_list, "attachments": list(requirement.attachments.all()),
         "mine": mine, "own_response_url": docking_url("response", pk=own_response) if own_response else "",
         "may_respond": own_response is None and request.user.has_perm("docking.respond", requirement),
-    })
+    }, request=request)
+    return RequirementPage(shown.title if shown else "", requirement.company_name or "",
+                           requirement.visibility == Visibility.VERIFIED, main)
+
+
+def _visible_requirement(request, pk, companies):
+    """(requirement, whether the user may see it)."""
+    requirement = selectors.requirement_get(pk=pk, language=get_language(), responder_ids=list(companies))
+    return requirement, requirement is not None and request.user.has_perm("docking.see_requirement", requirement)
+
+
+@require_safe
+@cache_public_page
+def requirement_detail(request, pk):
+    set_language_changer(request, lambda code: docking_url("requirement", code, pk=pk))
+    page = None
+    if not request.user.is_authenticated:  # kept; a requirement they may not see keeps nothing
+        def build():
+            requirement, visible = _visible_requirement(request, pk, ())
+            return _requirement_page(request, requirement, ()) if visible else None
+        page = fragment(request, build, keep_none=False)
+    if page is None:
+        companies = member_companies(request.user)
+        requirement, visible = _visible_requirement(request, pk, companies)
+        if not visible:
+            return _refused(request, requirement)
+        page = _requirement_page(request, requirement, companies)
+    return render(request, "docking/requirement.html", {"page": page})
 
 
 @require_safe
