@@ -1,6 +1,7 @@
 """Public pages of the News Center (the apphook of the News Center page): lists, archive, article, preview."""
 
 import datetime
+import functools
 from typing import NamedTuple
 
 from django.contrib.auth.views import redirect_to_login
@@ -189,13 +190,7 @@ def _missing_translation(request, article, slug):
 @cache_public_page
 def article_detail(request, slug):
     language = get_language()
-    loaded = []
-
-    def article():
-        """(article, language its slug was found in), read once per request at most."""
-        if not loaded:
-            loaded.append(selectors.article_by_slug(slug=slug, language=language))
-        return loaded[0]
+    article = functools.cache(lambda: selectors.article_by_slug(slug=slug, language=language))  # read once at most
 
     def head():
         found, found_language = article()

@@ -14,7 +14,8 @@ from djangocms_versioning.models import Version
 from apps.accounts import roles
 from apps.companies.demo import logo_png
 from apps.companies.models import ChainSegment, Company, Membership
-from tests.factories.demo import demo_parts_only
+from tests.factories.cms_pages import urls_reload
+from tests.factories.demo import demo_parts_only, demo_parts_unload
 
 PAGES = [  # reverse id, path, English title, Chinese title, template
     ("home", "", "Home", "首页", "cms/home.html"),
@@ -44,8 +45,10 @@ def load_demo(db, settings, tmp_path, django_capture_on_commit_callbacks, monkey
     def run(command="load_demo", *args):
         with django_capture_on_commit_callbacks(execute=True):
             call_command(command, *args, stdout=io.StringIO(), stderr=io.StringIO())
+        urls_reload()  # a running server is started after the demo; this process's resolvers may be older
 
-    return run
+    yield run
+    demo_parts_unload()  # the next test's resolvers know no apphook of this one
 
 
 def counts():
