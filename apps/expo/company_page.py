@@ -5,7 +5,10 @@ Texts fall back field by field to the other language when the page's language ha
 with their language (`lang`) in the page.
 """
 
+from typing import NamedTuple
+
 import nh3
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from apps.companies.selectors import product_category_tree, products_of
@@ -80,15 +83,31 @@ def company_url(company, language=None):
     return expo_url("company", language, slug=company.slug)
 
 
-def context_of(*, slug, language):
-    """The page of the company with this slug (None if there is none), built once per content version of the
-    expo and of what the page shows from other apps: editors and exhibitors, whom no page cache serves, get it
-    without its dozen queries."""
+class CompanyPage(NamedTuple):
+    """The company page outside the site's shell, rendered; kept per content version of the expo and of what the
+    page shows from other apps: a page served from it (to editors and exhibitors too, whom no page cache serves)
+    runs none of its dozen queries."""
+
+    title: str
+    meta: str
+    crumbs: str
+    main: str
+
+
+def page_of(request, *, slug, language):
+    """The rendered parts of the page of the company with this slug, or None if there is none."""
     def build():
         company = selectors.company_get(slug=slug)
-        return context(company=company, language=language) if company is not None else None
+        if company is None:
+            return None
+        found = context(company=company, language=language)
+        return CompanyPage(found["texts"]["name"]["value"], *(
+            render_to_string(f"expo/_company_{part}.html", found, request=request)
+            for part in ("meta", "crumbs", "main")))
 
-    return expo_cache.memo(f"company:{slug}:{language}", build, also=company_page_caches(), keep_none=False)
+    origin = f"{request.scheme}://{request.get_host()}"  # the meta tags name the logo's absolute URL
+    return expo_cache.memo(f"company-page:{slug}:{language}:{origin}", build, also=company_page_caches(),
+                           keep_none=False)
 
 
 def context(*, company, language):

@@ -133,8 +133,8 @@ def hall_detail(request, edition, code):
 @require_safe
 @cache_company_page
 def company_detail(request, slug):
-    page = company_page.context_of(slug=slug, language=get_language())
-    if page is None:
+    parts = company_page.page_of(request, slug=slug, language=get_language())
+    if parts is None:
         raise Http404(_("There is no such company."))
-    set_language_changer(request, page["company"].get_absolute_url)
-    return render(request, "expo/company.html", page)
+    set_language_changer(request, lambda code: expo_url("company", code, slug=slug))
+    return render(request, "expo/company.html", {"parts": parts})

@@ -1,5 +1,6 @@
 """Public pages of the Trading Center (served under its apphook, e.g. /en/trading/), thin: selector → render."""
 
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
@@ -52,16 +53,44 @@ def index(request):
 BOARD_PARAMS = ("type", "year", "page")
 
 
+class BoardHead(NamedTuple):
+    """What a board shows of its center around the list, kept per content version and language: a board served
+    with its list kept reads nothing. Stands in for the center in the templates."""
+
+    pk: int
+    slug: str
+    name: str
+    years: tuple
+    feeds: tuple  # ((type, label, feed URL), ...)
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return trading_url("board", center=self.slug)
+
+
+def _board_head(slug):
+    center = selectors.center_get(slug=slug)
+    if center is None:
+        return None
+    feeds = tuple((value, str(label), trading_url("feed", center=slug, kind=value))
+                  for value, label in NoticeKind.choices)
+    years = tuple(year for year, _count in selectors.center_years(center=center))
+    return BoardHead(center.pk, slug, str(center), years, feeds)
+
+
 @require_safe
 @cache_public_page(params=BOARD_PARAMS, uncached=("q",))
 def board(request, center):
-    center = _center_or_404(center)
-    years = [year for year, _count in memo(f"years:{center.pk}", lambda: selectors.center_years(center=center))]
-    form = BoardFilterForm(request.GET or None, years=years)
-    language_switch_keeps_query(request, lambda language: trading_url("board", language, center=center.slug))
-    feeds = [(value, label, trading_url("feed", center=center.slug, kind=value)) for value, label in NoticeKind.choices]
-    context = {"center": center, "form": form, "kinds": NoticeKind.choices, "years": years, "feeds": feeds,
-               "filtered": bool(canonical_items(request, (*BOARD_PARAMS, "q")))}
+    slug = center
+    center = memo(f"board-head:{get_language()}:{slug}", lambda: _board_head(slug), keep_none=False)
+    if center is None:
+        raise Http404
+    form = BoardFilterForm(request.GET or None, years=center.years)
+    language_switch_keeps_query(request, lambda language: trading_url("board", language, center=slug))
+    context = {"center": center, "form": form, "kinds": NoticeKind.choices, "years": center.years,
+               "feeds": center.feeds, "filtered": bool(canonical_items(request, (*BOARD_PARAMS, "q")))}
     if request.GET and not form.is_valid():
         main = render_to_string("trading/_board_main.html", {**context, "page_obj": None}, request=request)
         return render(request, "trading/board.html", {**context, "main": main}, status=400)
@@ -69,7 +98,7 @@ def board(request, center):
 
     def build():
         now = timezone.now()
-        notices = selectors.board_notices(center=center, kind=filters.get("type") or None,
+        notices = selectors.board_notices(center=center.pk, kind=filters.get("type") or None,
                                           year=filters.get("year"), query=filters.get("q", ""), now=now)
         page_obj = paginate(request, notices, BOARD_PAGE_SIZE)
         _with_effect(page_obj.object_list, now)
@@ -91,29 +120,52 @@ def archive(request, center):
     return render(request, "trading/archive.html", {"center": center, "rows": counts, "kinds": NoticeKind.choices})
 
 
-def _notice_render(request, notice, *, preview=False):
+class NoticePage(NamedTuple):
+    """A notice's page outside the site's shell, rendered: kept per content version (which ends when a notice
+    takes effect or expires), so a page served from it reads no notice."""
+
+    title: str
+    meta: str
+    crumbs: str
+    main: str
+
+
+def _notice_parts(request, notice, *, preview=False):
     now = timezone.now()
     notice.current_effect = notice.effect(now)
     language = get_language()
     shown = notice.translation_shown(language)
     shown_language = shown.language_code if shown else language
     notice.set_current_language(shown_language)
-    set_language_changer(request, notice.get_absolute_url)
     corrections = list(notice.corrections.all())
-    return render(request, "trading/notice.html", {
+    context = {
         "notice": notice, "center": notice.center, "preview": preview, "shown_language": shown_language,
         "translated": shown_language == language, "correction": corrections[0] if corrections else None,
         "attachments": list(notice.attachments.all()),
-    })
+    }
+    title = f"{notice.serial} {notice.title}" if notice.serial else notice.title
+    return NoticePage(f"{title} · {notice.center}", *(
+        render_to_string(f"trading/_notice_{part}.html", context, request=request)
+        for part in ("meta", "crumbs", "main")))
+
+
+def _notice_page(request, parts, language_changer):
+    set_language_changer(request, language_changer)
+    return render(request, "trading/notice.html", {"parts": parts})
 
 
 @require_safe
 @cache_public_page
 def notice_detail(request, center, year, kind, number):
-    notice = selectors.notice_public_get(center_slug=center, year=year, kind=kind, number=number)
-    if notice is None:
+    def build():
+        notice = selectors.notice_public_get(center_slug=center, year=year, kind=kind, number=number)
+        return None if notice is None else _notice_parts(request, notice)
+
+    serial = {"center": center, "year": year, "kind": kind, "number": number}
+    parts = memo(f"notice:{get_language()}:{center}:{year}:{kind}:{number}", build, keep_none=False)
+    if parts is None:
         raise Http404
-    return _notice_render(request, notice)
+    return _notice_page(request, parts, lambda code: trading_url("notice", code, **serial))
 
 
 @require_safe
@@ -125,7 +177,8 @@ def notice_preview(request, pk):
     notice = selectors.notice_get(pk=pk)
     if notice is None or not request.user.has_perm("trading.preview_notice", notice):
         raise Http404
-    return _notice_render(request, notice, preview=not notice.is_public)
+    parts = _notice_parts(request, notice, preview=not notice.is_public)
+    return _notice_page(request, parts, notice.get_absolute_url)
 
 
 @require_safe

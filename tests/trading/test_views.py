@@ -226,7 +226,8 @@ def test_cached_page_is_rendered_again_when_a_notice_expires(client, trading_pag
 def test_searches_are_not_cached(client, trading_pages, notices, django_assert_num_queries):
     client.get("/en/trading/nr-spot/?q=fees")
 
-    with django_assert_num_queries(QUERIES_BOARD - 5):  # searches are never cached (the years, CMS page and menu are)
+    # searches are never cached (the center with its years, the CMS page and the menu are): count and notices
+    with django_assert_num_queries(QUERIES_BOARD - 7):
         response = client.get("/en/trading/nr-spot/?q=fees")
 
     assert response.status_code == 200
@@ -337,3 +338,37 @@ def test_signed_in_visitors_get_the_board_without_its_queries_until_a_change(cli
     NoticeFactory(center=center, kind=NoticeKind.FEES, at=MOMENT, title_en="Fees after")
     content_version_bump()
     assert rows(client.get("/en/trading/nr-spot/?year=2026").content.decode()) == ["Fees after", "Fees before"]
+
+
+def test_signed_in_visitors_get_a_notice_without_its_queries_until_a_change(client, trading_pages, center,
+                                                                          trading_staff, editor):
+    """A notice's page is rendered once per content version and language: a signed-in visitor's second view reads
+    no notice; a correction published later shows at once; the other language is rendered on its own."""
+    notice = NoticeFactory(center=center, kind=NoticeKind.FEES, at=MOMENT, title_en="Fees", title_zh="费用")
+    client.force_login(trading_staff)
+    client.get(notice.get_absolute_url("en"))
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(notice.get_absolute_url("en"))
+    html = response.content.decode()
+    assert response.status_code == 200 and re.search(r"<title>[^<]*Fees · Natural Rubber", html)
+    assert not [query for query in captured.captured_queries if '"trading_notice' in query["sql"]]
+    assert 'hreflang="zh-hans"' in html and notice.get_absolute_url("zh-hans") in html  # the language switch
+
+    chinese = client.get(notice.get_absolute_url("zh-hans")).content.decode()
+    assert "费用" in chinese and "Fees" not in chinese.split('<main', 1)[1]
+
+    correction = NoticeFactory(center=center, kind=NoticeKind.FEES, supersedes=notice, at=MOMENT,
+                               title_en="Fees, corrected")
+    content_version_bump()
+    assert "Fees, corrected" in client.get(notice.get_absolute_url("en")).content.decode()
+    assert correction.get_absolute_url("en") in client.get(notice.get_absolute_url("en")).content.decode()
+
+
+def test_unknown_notice_answers_404_in_both_languages_and_keeps_nothing(client, trading_pages, center):
+    from django.core.cache import cache
+
+    client.get("/en/trading/nr-spot/")
+    for language in ("en", "zh-hans"):
+        assert client.get(f"/{language}/trading/nr-spot/2026/fees-999/").status_code == 404
+    assert not cache.keys("trading:memo:*:notice:*")
