@@ -11,7 +11,8 @@ from .registry import Kind, TopicGroup, kind_register, topic_group_register
 def _confirm_context(event, subscription):
     from apps.core.links import absolute
 
-    return {"confirm_url": absolute(reverse("notifications:confirm", args=[tokens.confirm_token(subscription)]))}
+    token = tokens.confirm_token(subscription, event.context.get("wishes"))
+    return {"confirm_url": absolute(reverse("notifications:confirm", args=[token]))}
 
 
 def _announcement_context(event, subject):

@@ -220,17 +220,17 @@ def digests_build(*, now=None):
 
 @transaction.atomic
 def subscription_request(*, email, language, topics, frequency):
-    """Start (or restart) a subscription: store the wishes and mail a confirmation link. Nothing is sent on the
-    topics until the link is followed."""
-    sub, _created = Subscription.objects.get_or_create(email=email.strip().lower(), defaults={"language": language})
-    sub.language, sub.frequency = language, frequency
-    if sub.unsubscribed_at:
-        sub.unsubscribed_at, sub.confirmed_at = None, None
-    sub.save()
-    _topics_set(sub, topics)
-    if sub.confirmed_at is None:
-        event_record(kind="notifications.subscription_confirm", subject=sub, audience=Audience(subscriptions=[sub]),
-                     key=f"notifications.subscription_confirm:{sub.pk}:{uuid.uuid4().hex}")
+    """Ask for a subscription (or a change to one): mail a confirmation link carrying these wishes. An address
+    that already has a subscription keeps it as it is until the link is followed, so whoever types an address
+    cannot change what its owner receives; a new one starts unconfirmed, and nothing is sent on its topics until
+    the link is followed."""
+    wishes = {"language": language, "frequency": frequency, "topics": sorted(set(topics))}
+    sub, created = Subscription.objects.get_or_create(email=email.strip().lower(),
+                                                      defaults={"language": language, "frequency": frequency})
+    if created:
+        _topics_set(sub, topics)
+    event_record(kind="notifications.subscription_confirm", subject=sub, audience=Audience(subscriptions=[sub]),
+                 key=f"notifications.subscription_confirm:{sub.pk}:{uuid.uuid4().hex}", context={"wishes": wishes})
     return sub
 
 
@@ -241,11 +241,16 @@ def _topics_set(sub, topics):
 
 
 @transaction.atomic
-def subscription_confirm(*, subscription_id):
+def subscription_confirm(*, subscription_id, wishes=None):
+    """Confirm (again, after an unsubscribe) and apply the wishes the link carries."""
     sub = Subscription.objects.select_for_update().get(pk=subscription_id)
-    if sub.confirmed_at is None:
+    if wishes:
+        sub.language = wishes.get("language") or sub.language
+        sub.frequency = wishes.get("frequency") or sub.frequency
+        _topics_set(sub, [str(key) for key in wishes.get("topics", [])])
+    if sub.confirmed_at is None or sub.unsubscribed_at is not None:
         sub.confirmed_at, sub.unsubscribed_at = timezone.now(), None
-        sub.save(update_fields=["confirmed_at", "unsubscribed_at"])
+    sub.save(update_fields=["language", "frequency", "confirmed_at", "unsubscribed_at"])
     return sub
 
 

@@ -49,7 +49,7 @@ def subscribe_sent(request):
 @limit("subscription_confirm")
 def confirm(request, token):
     try:
-        subscription_id = tokens.confirm_token_read(token)
+        subscription_id, wishes = tokens.confirm_token_read(token)
     except signing.SignatureExpired:
         return _bad_link(request, _("This confirmation link has expired. Please subscribe again."))
     except (signing.BadSignature, ValueError):
@@ -58,7 +58,7 @@ def confirm(request, token):
     if subscription is None:
         return _bad_link(request)
     if request.method == "POST":
-        subscription = services.subscription_confirm(subscription_id=subscription.pk)
+        subscription = services.subscription_confirm(subscription_id=subscription.pk, wishes=wishes)
         return render(request, "notifications/confirmed.html", {
             "subscription": subscription, "manage_token": tokens.manage_token(subscription)})
     return render(request, "notifications/confirm.html", {"subscription": subscription})

@@ -213,3 +213,49 @@ def test_exhibitor_cannot_open_outbox_admin(client, exhibitor):
 
 
 QUERIES_OUTBOX_ADMIN = 7
+
+
+def test_a_request_for_a_subscribed_address_changes_nothing_until_its_owner_follows_the_link(client, db):
+    """Whoever types an address into the public form cannot change what its owner receives: the wishes travel in
+    the confirmation link, mailed to the owner, and apply only when it is followed."""
+    sub = SubscriptionFactory.create_bulk(1, language="en", frequency="immediate")[0]
+    confirmed_at = sub.confirmed_at
+    response = client.post("/zh-hans/notifications/subscribe/", {
+        "email": "READER0@example.com", "topics": [TOPIC], "frequency": "daily", "language": "zh-hans"})
+    assert response.status_code == 302
+
+    sub.refresh_from_db()
+    assert (sub.language, sub.frequency, sub.confirmed_at) == ("en", "immediate", confirmed_at)
+    assert list(sub.topics.values_list("key", flat=True)) == [TOPIC]
+    deliver_all()
+    assert [message.to for message in mail.outbox] == [["reader0@example.com"]]  # to the owner, in their language
+    link = re.search(r"http://127\.0\.0\.1:8000(/en/notifications/confirm/\S+/)", mail.outbox[0].body).group(1)
+
+    assert client.post(link).status_code == 200
+    sub.refresh_from_db()
+    assert (sub.language, sub.frequency, sub.is_active) == ("zh-hans", "daily", True)
+
+
+def test_a_link_with_changed_wishes_is_refused(client, db):
+    sub = SubscriptionFactory.create_bulk(1)[0]
+    token = tokens.confirm_token(sub, {"language": "en", "frequency": "daily", "topics": [TOPIC]})
+    assert tokens.confirm_token_read(token) == (sub.pk, {"language": "en", "frequency": "daily", "topics": [TOPIC]})
+    payload, rest = token.split(":", 1)
+    response = client.post(f"/en/notifications/confirm/{payload[:-2]}xy:{rest}/")
+    assert response.status_code == 400
+    sub.refresh_from_db()
+    assert sub.frequency == "immediate"
+
+
+def test_a_resubscription_after_unsubscribing_waits_for_the_link(client, db):
+    sub = SubscriptionFactory.create_bulk(1)[0]
+    client.post(f"/en/notifications/unsubscribe/{tokens.manage_token(sub)}/", {"List-Unsubscribe": "One-Click"})
+    client.post("/en/notifications/subscribe/", {"email": "reader0@example.com", "topics": [TOPIC],
+                                                  "frequency": "immediate", "language": "en"})
+    sub.refresh_from_db()
+    assert not sub.is_active
+    deliver_all()
+    link = re.search(r"http://127\.0\.0\.1:8000(/en/notifications/confirm/\S+/)", mail.outbox[-1].body).group(1)
+    client.post(link)
+    sub.refresh_from_db()
+    assert sub.is_active
