@@ -1,6 +1,7 @@
 """Fixtures of every test: a fresh cache, the users of each role, real Celery workers; the shared fixture modules
 of tests/fixtures/ are registered here (pytest_plugins), so no test imports a fixture from another conftest."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -66,6 +67,17 @@ def database_url_for_subprocess():
     return f"postgres://{auth}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
 
 
+WORKER_LOG_KEPT = 24 * 3600  # seconds a test worker's log stays in var/ (to read after a failure)
+
+
+def _old_worker_logs_remove():
+    cutoff = time.time() - WORKER_LOG_KEPT
+    for log in (ROOT / "var").glob("celery-test-*.log"):
+        with contextlib.suppress(FileNotFoundError):  # another test process may remove it first
+            if log.stat().st_mtime < cutoff:
+                log.unlink()
+
+
 class CeleryWorker:
     def __init__(self, process, hostname, log):
         self.process, self.hostname, self.log = process, hostname, log
@@ -74,6 +86,7 @@ class CeleryWorker:
     def start(cls, extra_env):
         from portal.celery import app
 
+        _old_worker_logs_remove()
         hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
         env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(),
                "DJANGO_SETTINGS_MODULE": "portal.settings.test", **extra_env}
