@@ -23,10 +23,9 @@ from django.utils import translation
 
 from apps.accounts import roles
 from tests.factories import UserFactory
-from tests.support.smtp import smtp_server  # noqa: F401  (a real SMTP server on loopback, for any test)
 
 pytest_plugins = ["tests.fixtures.media", "tests.fixtures.pages", "tests.fixtures.portal", "tests.fixtures.site",
-                  "tests.ratelimit_support"]
+                  "tests.fixtures.smtp", "tests.ratelimit_support"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
