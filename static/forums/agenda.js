@@ -11,6 +11,8 @@
     key: "forums:agenda", field: "sessions", param: "s", first: true, button: "forum-star",
     attribute: "data-session-id", count: "data-agenda-count", agendaUrl: agendaUrl,
     syncUrl: script ? script.getAttribute("data-sync-url") : "", csrf: script ? script.getAttribute("data-csrf") : "",
+    titleOn: script ? script.getAttribute("data-title-on") : "",
+    titleOff: script ? script.getAttribute("data-title-off") : "",
     paint: function (stars) {
       document.querySelectorAll("input[data-agenda-ids]").forEach(function (input) {
         input.value = stars.state.ids.join(",");

@@ -6,7 +6,7 @@
    window.valleyStars(options) -> {ids(), starred(id), toggle(id), save(), state, withList(search, ids)}
    options: key (localStorage), field (the JSON list of the sync view), param (the agenda address's parameter),
    first (put param first), button (CSS class of the star buttons), attribute (their id attribute), count (the
-   attribute of the counters), agendaUrl, syncUrl, csrf, limit, and the callbacks paint(stars) (the page's own
+   attribute of the counters), titleOn and titleOff (the buttons' titles when they carry none), agendaUrl, syncUrl, csrf, limit, and the callbacks paint(stars) (the page's own
    parts), synced(stars, data) (the sync view's other fields) and agendaPage(stars) (run once the lists agree). */
 (function () {
   "use strict";
@@ -45,7 +45,8 @@
         var on = stars.starred(Number(button.getAttribute(o.attribute)));
         button.hidden = false;
         button.setAttribute("aria-pressed", on ? "true" : "false");
-        button.title = button.getAttribute(on ? "data-title-on" : "data-title-off") || button.title;
+        button.title = button.getAttribute(on ? "data-title-on" : "data-title-off") || (on ? o.titleOn : o.titleOff) ||
+          button.title;
         var icon = button.querySelector("." + o.button + "__icon");
         if (icon) { icon.textContent = on ? "★" : "☆"; }
       });

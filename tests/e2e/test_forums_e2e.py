@@ -109,7 +109,11 @@ def test_signed_in_visitor_merges_browser_and_account_agendas(browser, live_serv
     panel_star = page.locator(f'button.forum-star[data-session-id="{panel.pk}"]')
     expect(keynote_star).to_have_attribute("aria-pressed", "true")  # no eval(): the page's CSP forbids it
     assert panel_star.get_attribute("aria-pressed") == "true"
-    page.locator(f'button.forum-star[data-session-id="{skipped.pk}"]').click()
+    assert panel_star.get_attribute("title") == "Remove from my agenda"  # titles from the script's tag, not each star
+    skipped_star = page.locator(f'button.forum-star[data-session-id="{skipped.pk}"]')
+    assert skipped_star.get_attribute("title") == "Add to my agenda"
+    skipped_star.click()
+    expect(skipped_star).to_have_attribute("title", "Remove from my agenda")
     keynote_star.click()  # unstarred: the account forgets it too
 
     expected = sorted([panel.pk, skipped.pk])
