@@ -54,7 +54,7 @@ def test_only_exhibiting_companies_can_be_contacted(client, company_a, outsider,
 @pytest.mark.parametrize(("language", "expected"), [
     ("en", ["This field is required.", "Enter a valid email address.", "Please write at least 10 characters",
             "Enter a phone number with digits"]),
-    ("zh-hans", ["这个字段是必填项。", "输入一个有效的 Email 地址。", "请至少写 10 个字", "请输入电话号码"]),
+    ("zh-hans", ["这个字段是必填项。", "请输入有效的邮箱地址。", "请至少写 10 个字", "请输入电话号码"]),
 ])
 def test_bad_input_gets_clear_errors_in_the_users_language(client, company_a, language, expected):
     response = client.post(contact_url(company_a, language),

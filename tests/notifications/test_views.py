@@ -108,7 +108,7 @@ def test_subscribe_with_bad_email_shows_error_in_chinese(client, db):
     response = client.post("/zh-hans/notifications/subscribe/", {"email": "not-an-address", "topics": [TOPIC],
                                                                  "frequency": "immediate", "language": "en"})
     assert response.status_code == 200
-    assert "输入一个有效的 Email 地址。" in response.content.decode()
+    assert "请输入有效的邮箱地址。" in response.content.decode()
     assert Subscription.objects.count() == 0
 
 

@@ -79,7 +79,7 @@ def test_a_name_already_on_the_platform_is_refused(client, joiner, haiwan, langu
     assert Company.objects.count() == 1
 
 
-@pytest.mark.parametrize(("language", "message"), [("en", "Enter a valid URL."), ("zh-hans", "输入一个有效的 URL。")])
+@pytest.mark.parametrize(("language", "message"), [("en", "Enter a valid URL."), ("zh-hans", "请输入有效的网址。")])
 def test_a_bad_website_is_refused_in_the_language(client, joiner, language, message):
     client.force_login(joiner)
     response = create(client, language, website="not a url")

@@ -150,7 +150,7 @@ def test_form_errors_in_the_language_keep_what_was_typed_but_the_password(client
 
 
 @pytest.mark.parametrize(("language", "message"), [
-    ("en", "Enter a valid email address."), ("zh-hans", "输入一个有效的 Email 地址。")])
+    ("en", "Enter a valid email address."), ("zh-hans", "请输入有效的邮箱地址。")])
 def test_a_bad_address_is_refused_in_the_language(client, db, language, message):
     response = sign_up(client, language, email="not-an-address")
     assert response.status_code == 400

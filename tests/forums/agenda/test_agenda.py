@@ -121,7 +121,7 @@ def test_calendar_link_with_someone_elses_account_token_makes_a_new_agenda(clien
 
 
 @pytest.mark.parametrize("language, message", [("en", "Enter a valid email address."),
-                                               ("zh-hans", "输入一个有效的 Email 地址。")])
+                                               ("zh-hans", "请输入有效的邮箱地址。")])
 def test_calendar_link_refuses_a_bad_email_in_the_language(client, sessions, language, message):
     response = client.post(f"/{language}/forums/agenda/link/", {"sessions": _ids(sessions[0]), "email": "nope"})
 

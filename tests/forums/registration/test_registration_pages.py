@@ -73,7 +73,7 @@ def test_form_errors_are_in_chinese_on_the_chinese_page(client, forum):
     html = response.content.decode()
     assert response.status_code == 400
     assert "这个字段是必填项。" in html
-    assert "输入一个有效的 Email 地址。" in html
+    assert "请输入有效的邮箱地址。" in html
     assert not Registration.objects.exists()
 
 
