@@ -94,7 +94,7 @@ class CompanyPage(NamedTuple):
     main: str
 
 
-def page_of(request, *, slug, language):
+def company_page_parts(request, *, slug, language):
     """The rendered parts of the page of the company with this slug, or None if there is none."""
     def build():
         company = selectors.company_get(slug=slug)

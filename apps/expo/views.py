@@ -133,7 +133,7 @@ def hall_detail(request, edition, code):
 @require_safe
 @cache_company_page
 def company_detail(request, slug):
-    parts = company_page.page_of(request, slug=slug, language=get_language())
+    parts = company_page.company_page_parts(request, slug=slug, language=get_language())
     if parts is None:
         raise Http404(_("There is no such company."))
     set_language_changer(request, lambda code: expo_url("company", code, slug=slug))

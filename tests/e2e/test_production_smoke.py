@@ -21,7 +21,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from scripts import devservices
-from tests.notifications.conftest import RecordingHandler
+from tests.fixtures.smtp import RecordingHandler
 from tests.support import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -47,7 +47,7 @@ def test_a_forum_release_makes_the_stored_page_of_a_speakers_company_stale(clien
 
 
 def test_a_visitor_with_a_session_sees_a_company_change_at_once(client, longyuan, django_capture_on_commit_callbacks):
-    """Such visitors get no stored page but the page's memoised content (apps.expo.company_page.page_of): it
+    """Such visitors get no stored page but the page's kept parts (apps.expo.company_page.company_page_parts): it
     goes stale on the same signal."""
     client.cookies["sessionid"] = "no-such-session"
     assert "Longyuan Tire" in client.get(URL).content.decode()

@@ -20,9 +20,9 @@ from tests.factories import (
 pytestmark = pytest.mark.usefixtures("expo_page", "media_root")
 
 # The session's user and django CMS's page are kept (apps.core.current_page; the menu: portal_tags.kept_menu); the
-# company page memoises the rest (it is built once per content version of expo and of the sections it shows:
-# apps.expo.company_page.page_of), and so do the expo's pages and the directory's main column, except for a
-# search (the "filtered" case)
+# company page keeps the rest (rendered once per content version of expo and of the sections it shows:
+# apps.expo.company_page.company_page_parts), and so do the expo's pages and the directory's main column, except
+# for a search (the "filtered" case)
 QUERIES = {"home": 1, "edition": 0, "directory": 0, "filtered": 4, "hall": 4, "company": 0}
 
 
