@@ -1,19 +1,13 @@
 """The password reset request, answered the same way and in the same time whatever the address: the form only
 queues the mail (apps.accounts.tasks), and the worker looks the address up and sends it."""
 
-from django import forms
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    email = forms.EmailField(label=_("Email address"), max_length=254,
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-                             error_messages={"invalid": _("Enter a valid email address, such as name@example.com.")})
-
     def save(self, *, request=None, use_https=False, domain_override=None, **_templates):
         """Queue the mail after commit; the templates are the worker's (services.password_reset_mail)."""
         from .tasks import password_reset_mail

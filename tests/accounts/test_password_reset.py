@@ -42,7 +42,7 @@ def test_known_and_unknown_addresses_get_the_same_answer_and_queue_one_mail_each
 def test_an_invalid_address_is_refused_in_the_visitors_language(client, db):
     response = client.post(RESET.format(language="zh-hans"), {"email": "not-an-address"}, **ip("10.8.0.2"))
     assert response.status_code == 200
-    assert "请输入有效的邮箱地址，例如 name@example.com。" in response.content.decode()
+    assert "请输入有效的邮箱地址。" in response.content.decode()
 
 
 @pytest.mark.parametrize("language, subject", [("en", "Reset your password on Rubber Valley Industry Portal"),
