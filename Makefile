@@ -17,7 +17,7 @@ lint:
 
 bench:
 	@scripts/bootstrap.sh requirements.txt
-	@scripts/system_packages.sh wrk
+	@scripts/system_packages.sh wrk gettext
 	@.venv/bin/python bench/run.py $(ARGS)
 
 # Lighthouse, axe-core and the Nu checker on the main pages of a throwaway demo (ARGS="--base URL" for a running

@@ -81,8 +81,10 @@ SEARCH_INDEX = {}  # the index build's time and size, filled by prepare() and wr
 
 
 def prepare(manage, scale="full", *, reuse=False):
-    """Migrate and collect the static files; unless `reuse` (--reuse-db: the data of the last run is kept, and
-    so is its search index), load the demo, run the generators and build the search index."""
+    """Compile the catalogue, migrate and collect the static files; unless `reuse` (--reuse-db: the data of the
+    last run is kept, and so is its search index), load the demo, run the generators and build the search index."""
+    say("compilemessages (Chinese pages in Chinese, as in production)")
+    manage("compilemessages", "-v", "0", "--ignore=.venv", "--ignore=var")
     say("migrate")
     manage("migrate", "--noinput")
     say("collectstatic")

@@ -39,7 +39,8 @@ class Document(models.Model):
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
         constraints = [models.UniqueConstraint(fields=("type", "object_id", "language"), name="search_document_key")]
-        indexes = [models.Index(fields=("language", "type"), name="search_language_type")]
+        # No index on language or type: every read is driven by the full-text match, and a btree over a column of
+        # two values made PostgreSQL AND a 157,000-row bitmap into each title match (9 ms of 10 at full scale).
 
     def __str__(self):
         return f"{self.type}:{self.object_id}:{self.language}"
