@@ -43,6 +43,7 @@ def parse_args(argv):
     parser.add_argument("--warmup", type=int, default=20, help="requests per URL before loading it (default 20)")
     parser.add_argument("--url", action="append", help="a URL path to load instead of bench/urls.py (repeatable)")
     parser.add_argument("--postgres", action="store_true", help="use a throwaway PostgreSQL instead of SQLite")
+    parser.add_argument("--database-url", help="use this existing database (empty; with --reuse-db, as a run left it)")
     parser.add_argument("--scale", choices=("full", "small"), default="full",
                         help="full: 100,000 articles and 10,000 companies; small: 1,000 of each (bench/generators.py)")
     parser.add_argument("--uncached-only", action="store_true", help="load only the uncached renders (and baselines)")
@@ -71,7 +72,7 @@ def fresh_files(args):
     for name in ("results.json", "manage.log", "gunicorn.log", "hello.log"):
         (servers.VAR / name).unlink(missing_ok=True)
     if args.reuse_db and not args.postgres:
-        return
+        return  # the data of the last run (var/bench/db.sqlite3 or --database-url) stays
     for name in ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm"):
         (servers.VAR / name).unlink(missing_ok=True)
     shutil.rmtree(servers.VAR / "media", ignore_errors=True)
@@ -197,7 +198,9 @@ def run(args, stack, urls, wrk):
     say("starting Redis")
     redis, redis_url = servers.start_redis(Path(tmp) / "redis")
     stack.callback(servers.stop, redis)
-    if args.postgres:
+    if args.database_url:
+        database_url = args.database_url
+    elif args.postgres:
         say("starting PostgreSQL")
         postgres = servers.start_postgres()
         stack.callback(postgres.stop)
@@ -291,7 +294,7 @@ def main_once(args):
     failed = [r for r in rows if "error" in r or r["errors"]["status"]]
     config = {
         "started_at": started_at,
-        "database": "postgresql" if args.postgres else "sqlite",
+        "database": "postgresql" if args.postgres or (args.database_url or "").startswith("postgres") else "sqlite",
         "gunicorn_workers": args.workers, "duration_seconds": args.duration, "wrk_threads": args.threads,
         "wrk_connections": args.connections, "warmup_requests": args.warmup, "cpus": os.cpu_count(),
         "load_average_at_end": round(os.getloadavg()[0], 2),  # other work on the machine skews every number
