@@ -284,14 +284,22 @@ def _epoch_sql():
 
 def candidate_rows(match, filters):
     """(rows, capped): the candidate documents as Candidate tuples, in one query: the newest CAP title matches
-    (`base` 10) and the newest CAP matches anywhere (`base` 1; `body` 1 for those), merged; when a query matches
-    fewer than CAP documents they are all of them. `capped` when it matches more (the facets count and the ranking
-    orders the candidates then)."""
+    (`base` 10) and, unless there are CAP of them, the newest CAP matches anywhere (`base` 1; `body` 1 for those),
+    merged; when a query matches fewer than CAP documents they are all of them. `capped` when it matches more (the
+    facets count and the ranking orders the candidates then).
+
+    A title match always ranks above a match elsewhere (TITLE_WEIGHT against at most twice BODY_WEIGHT with the
+    recency boost), so CAP title matches are every result shown: the newest matches anywhere are then not read
+    (the gate is evaluated once; at full scale on PostgreSQL that branch walked 60,000 rows for 轮胎)."""
     title_sql, title_params = _newest(match.title, filters, CAP, titles=True)
     any_sql, any_params = _newest(match.full, filters, CAP)
+    sql = (f"WITH t AS MATERIALIZED ({title_sql}) SELECT * FROM t UNION ALL "  # noqa: S608  (fixed SQL; words are parameters)
+           f"SELECT * FROM ({any_sql}) a WHERE (SELECT COUNT(*) FROM t) < %s")
     with connection.cursor() as cursor:
-        cursor.execute(f"{title_sql} UNION ALL {any_sql}", [*title_params, *any_params])
+        cursor.execute(sql, [*title_params, *any_params, CAP])
         fetched = cursor.fetchall()
+    if len(fetched) == CAP and all(row[0] for row in fetched):
+        return [Candidate(columns[0], TITLE_WEIGHT, 0, *columns[1:]) for _in_title, *columns in fetched], True
     merged, body_matches = {}, 0
     for in_title, *columns in fetched:
         key = columns[0]

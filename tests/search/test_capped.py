@@ -29,3 +29,23 @@ def test_title_matches_stay_on_top_when_a_query_matches_many_documents(client, r
     monkeypatch.setattr(backends, "CAP", 2000)
     exact = selectors.search(query=selectors.Query(q="sulphur"), language="en")
     assert not exact.capped and exact.total == 7 and exact.hits[0]["object_id"] == old.pk
+
+
+def test_cap_title_matches_are_the_candidates_and_newer_body_matches_are_not_read(client, reindex, monkeypatch,
+                                                                                   django_assert_num_queries):
+    titled = [ArticleFactory(number=810 + n, publish_at=timezone.now() - datetime.timedelta(days=300 + n),
+                             translations={"en": {"title": f"Sulphur market {n}", "slug": f"s-{n}", "body": "<p>x</p>"}})
+              for n in range(3)]
+    ArticleFactory(number=820, publish_at=timezone.now() - datetime.timedelta(hours=1), translations={
+        "en": {"title": "Weekly note", "slug": "weekly", "body": "<p>Sulphur prices rose.</p>"}})
+    reindex()
+    monkeypatch.setattr(backends, "CAP", 3)
+    selectors.search(query=selectors.Query(q="sulphur"), language="en")  # the prefix's terms are cached now
+    with django_assert_num_queries(2):  # the candidates (one statement) and the documents shown
+        results = selectors.search(query=selectors.Query(q="sulphur"), language="en")
+    assert results.capped and results.total == 3
+    assert [hit["object_id"] for hit in results.hits] == [article.pk for article in titled]  # newest title first
+    assert results.facets["type"][0].count == 3
+    monkeypatch.setattr(backends, "CAP", 5)  # below the cap the newer body match is a candidate again, ranked last
+    results = selectors.search(query=selectors.Query(q="sulphur"), language="en")
+    assert not results.capped and results.total == 4 and results.hits[-1]["title"] == "Weekly note"
