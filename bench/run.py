@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import load, report, servers
 from bench.generators import generators
-from bench.urls import GROWTH, UNCACHED, URLS
+from bench.urls import GROWTH, ONE_CONNECTION, UNCACHED, URLS
 
 say = servers.say
 BASELINE = "/ping"
@@ -131,8 +131,8 @@ def check(port, url, log_path, headers=None):
     return error
 
 
-def load_one(args, wrk, server, url, log_path, *, headers=None, label=None):
-    """One row: check for 200, warm up, load with wrk."""
+def load_one(args, wrk, server, url, log_path, *, headers=None, label=None, connections=None):
+    """One row: check for 200, warm up, load with wrk (through `connections`, else --connections)."""
     process, port = server
     if process.poll() is not None:
         raise RuntimeError(f"gunicorn exited with code {process.returncode}; see {log_path}")
@@ -141,14 +141,16 @@ def load_one(args, wrk, server, url, log_path, *, headers=None, label=None):
         return {"url": url, "label": label or url, "error": error}
     load.warm(port, url, args.warmup, headers=headers)
     say(f"loading {label or url} for {args.duration} s")
-    data = load.run_wrk(wrk, port=port, path=url, duration=args.duration, threads=args.threads,
-                        connections=args.connections, headers=headers)
+    connections = connections or args.connections
+    data = load.run_wrk(wrk, port=port, path=url, duration=args.duration, threads=min(args.threads, connections),
+                        connections=connections, headers=headers)
     if data["errors"]["status"]:
         say(f"{url}: {data['errors']['status']} responses under load were not 2xx/3xx (see {log_path})")
     return {
         "url": url,
         "label": label or url,
         "uncached": bool(headers),
+        "connections": connections,
         "requests": data["requests"],
         "rps": round(data["rps"], 1),
         "p50_ms": round(data["p50_ms"], 2),
@@ -157,6 +159,21 @@ def load_one(args, wrk, server, url, log_path, *, headers=None, label=None):
         "max_ms": round(data["max_us"] / 1000, 2),
         "errors": data["errors"],
     }
+
+
+def ratios(rows, connections):
+    """Set each row's ratios to the means of the /ping and /hello rows; rows loaded through another number of
+    connections than the baselines get none. Returns the /ping rates."""
+    baselines = [r["rps"] for r in rows if r["url"] == BASELINE and "error" not in r]
+    baseline = sum(baselines) / len(baselines)
+    hellos = [r["rps"] for r in rows if r["url"] == HELLO and "error" not in r]
+    hello_rps = sum(hellos) / len(hellos) if hellos else None
+    for row in rows:
+        if "error" not in row:
+            comparable = row["connections"] == connections
+            row["ratio_to_ping"] = round(row["rps"] / baseline, 3) if baseline and comparable else None
+            row["ratio_to_hello"] = round(row["rps"] / hello_rps, 3) if hello_rps and comparable else None
+    return baselines
 
 
 def measure(args, wrk, server, urls, log_path, hello=None):
@@ -173,18 +190,14 @@ def measure(args, wrk, server, urls, log_path, hello=None):
         uncached = GROWTH if args.scale == "small" else list(dict.fromkeys([*UNCACHED, *GROWTH]))
         rows += [load_one(args, wrk, server, url, log_path, headers=UNCACHED_HEADERS, label=f"{url} (uncached)")
                  for url in uncached]
+        if args.scale == "full" and not args.uncached_only and args.connections != 1:
+            rows += [load_one(args, wrk, server, url, log_path, label=f"{url} (1 connection)", connections=1)
+                     for url in ONE_CONNECTION]
     if len(urls) > 1 or args.uncached_only:
         rows.append(dict(load_one(args, wrk, server, BASELINE, log_path), label=f"{BASELINE} (again)"))
         if hello:
             rows.append(dict(load_one(args, wrk, hello, HELLO, hello_log), label=f"{HELLO} (again)"))
-    baselines = [r["rps"] for r in rows if r["url"] == BASELINE and "error" not in r]
-    baseline = sum(baselines) / len(baselines)
-    hellos = [r["rps"] for r in rows if r["url"] == HELLO and "error" not in r]
-    hello_rps = sum(hellos) / len(hellos) if hellos else None
-    for row in rows:
-        if "error" not in row:
-            row["ratio_to_ping"] = round(row["rps"] / baseline, 3) if baseline else None
-            row["ratio_to_hello"] = round(row["rps"] / hello_rps, 3) if hello_rps else None
+    baselines = ratios(rows, args.connections)
     if max(baselines) > 1.25 * min(baselines):
         say(f"WARNING: /ping went from {baselines[0]:.0f} to {baselines[-1]:.0f} req/s during the run; "
             "the machine is noisy, compare ratios with care")
