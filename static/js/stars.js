@@ -90,22 +90,25 @@
       stars.toggle(Number(button.getAttribute(o.attribute)));
     });
 
+    // The account's list is read first, and every push waits for it: a star clicked before the answer would
+    // otherwise send this browser's list alone, replacing what the account holds from other devices.
     function start() {
       paint();
       if (!o.syncUrl || !window.fetch) { agendaPage(); return; }
-      window.fetch(o.syncUrl, {credentials: "same-origin", headers: {"Accept": "application/json"}})
+      var changed = false;
+      sending = window.fetch(o.syncUrl, {credentials: "same-origin", headers: {"Accept": "application/json"}})
         .then(function (response) { return response.ok ? response.json() : {}; })
         .then(function (data) {
           var server = clean(data[o.field] || [], limit);
           var merged = clean(state.ids.concat(server), limit);
-          var changed = merged.length !== server.length;
+          changed = merged.length !== server.length;
           state.ids = merged;
           if (o.synced) { o.synced(stars, data); }
           stars.save();
           paint();
-          (changed ? push() : Promise.resolve()).then(agendaPage);
         })
-        .catch(agendaPage);
+        .catch(function () { /* this browser's list stands; the next change sends it */ });
+      sending.then(function () { return changed ? push() : undefined; }).then(agendaPage);
     }
 
     if (document.readyState === "loading") {

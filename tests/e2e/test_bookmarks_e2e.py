@@ -114,3 +114,43 @@ def test_the_company_page_counts_a_profile_view_and_a_product_view(browser, live
     page.wait_for_timeout(1500)
     assert sorted(counters.live_counts().values()) == [1, 1]  # the same visitor, the same day: not again
     context.close()
+
+
+def test_a_star_clicked_before_the_accounts_list_arrives_keeps_the_stars_of_other_devices(browser, live_server, expo):
+    a, b = expo["a"], expo["b"]
+    user = UserFactory(username="stars-race")
+    bookmarks_replace(user=user, company_ids=[b.pk])  # starred earlier on another device
+    django_client = Client()
+    django_client.force_login(user)
+    context = browser.new_context(locale="en-US")
+    host = live_server.url.split("//", 1)[1].split(":")[0]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "domain": host, "path": "/",
+                          "value": django_client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    held = []  # the page's first read of the account's list, answered only after the click
+
+    def hold_the_first_read(route, request):
+        if request.method == "GET" and request.headers.get("accept") == "application/json" and not held:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.route("**/*", hold_the_first_read)
+    page.goto(f"{live_server.url}/en/expo/companies/{a.slug}/")
+    star = page.locator(f'button.expo-star[data-company-id="{a.pk}"]')
+    star.click()
+    expect(star).to_have_attribute("aria-pressed", "true")
+    page.wait_for_timeout(500)
+    assert held  # a push sent now would replace the account's list with [a]
+    stored = lambda: list(StarredExhibitor.objects.filter(user=user).order_by("created_at")
+                          .values_list("company_id", flat=True))
+    assert stored() == [b.pk]  # nothing was sent before the account's list was read
+    held[0].continue_()
+    page.unroute("**/*")
+    for _ in range(150):  # Playwright's own waits, which also let the browser's requests through
+        if stored() == [b.pk, a.pk]:
+            break
+        page.wait_for_timeout(100)
+    assert stored() == [b.pk, a.pk]  # b kept (created first), a added
+    context.close()
