@@ -70,16 +70,22 @@ def test_visitor_stars_in_the_directory_and_follows_my_agenda_into_the_floor_pla
     expect(page.locator("#agenda-exhibitors")).to_have_count(0)
 
 
+def signed_in_context(browser, live_server, user, **options):
+    """A browser context (English) carrying the session of `user`, signed in through Django's test client."""
+    django_client = Client()
+    django_client.force_login(user)
+    context = browser.new_context(locale="en-US", **options)
+    host = live_server.url.split("//", 1)[1].split(":")[0]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "domain": host, "path": "/",
+                          "value": django_client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    return context
+
+
 def test_a_signed_in_visitors_stars_are_merged_with_the_account(browser, live_server, expo):
     a, b = expo["a"], expo["b"]
     user = UserFactory(username="stars-e2e")
     bookmarks_replace(user=user, company_ids=[b.pk])  # starred earlier on another device
-    django_client = Client()
-    django_client.force_login(user)
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
-    host = live_server.url.split("//", 1)[1].split(":")[0]
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "domain": host, "path": "/",
-                          "value": django_client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    context = signed_in_context(browser, live_server, user, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(15000)
     page.goto(f"{live_server.url}/en/expo/companies/{a.slug}/")
@@ -120,12 +126,7 @@ def test_a_star_clicked_before_the_accounts_list_arrives_keeps_the_stars_of_othe
     a, b = expo["a"], expo["b"]
     user = UserFactory(username="stars-race")
     bookmarks_replace(user=user, company_ids=[b.pk])  # starred earlier on another device
-    django_client = Client()
-    django_client.force_login(user)
-    context = browser.new_context(locale="en-US")
-    host = live_server.url.split("//", 1)[1].split(":")[0]
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "domain": host, "path": "/",
-                          "value": django_client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    context = signed_in_context(browser, live_server, user)
     held = []  # the page's first read of the account's list, answered only after the click
 
     def hold_the_first_read(route, request):
