@@ -7,11 +7,13 @@ and ranked with bm25 (title 10, body 1). Both multiply the score by a recency bo
 one (1 + 30 / (30 + age in days)).
 """
 
+import datetime
 import uuid
 from collections import namedtuple
 
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 MAX_POSITION = 16383  # the largest position a tsvector holds
@@ -30,6 +32,11 @@ def vector_literal(title_tokens, body_tokens):
         for position, token in enumerate(tokens.split(), start=1):
             parts.append(f"'{token}':{min(position, MAX_POSITION)}{weight}")
     return " ".join(parts)
+
+
+def lexemes_literal(tokens):
+    """The tsvector (text form) of tokens without positions: for matching alone (models.Title)."""
+    return " ".join(f"'{token}'" for token in dict.fromkeys(tokens.split()))
 
 
 def fts_delete(rows):
@@ -71,7 +78,8 @@ def index_size():
     """The bytes the index takes on disk (documents, full-text structures and indexes), for the bench."""
     with connection.cursor() as cursor:
         if vendor() == "postgresql":
-            cursor.execute("SELECT pg_total_relation_size('search_document') + pg_total_relation_size('search_word')")
+            cursor.execute("SELECT pg_total_relation_size('search_document') + pg_total_relation_size('search_title') "
+                           "+ pg_total_relation_size('search_word') + pg_total_relation_size('search_term')")
             return cursor.fetchone()[0]
         try:
             cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE %s", ["search%"])
@@ -212,8 +220,8 @@ def _hits(expression, filters, *, titles=False, covering=False):
     it once per document); `covering` reads the documents through CANDIDATE_INDEX (a row's tokens and text spill
     onto overflow pages that a read of the columns after them would walk)."""
     if vendor() == "postgresql":
-        vector = "title_vector" if titles else "search_vector"
-        return (f"FROM search_document d, CAST(%s AS tsquery) q WHERE d.{vector} @@ q AND {filters.where()}",
+        table, vector = ("search_title", "vector") if titles else ("search_document", "search_vector")
+        return (f"FROM {table} d, CAST(%s AS tsquery) q WHERE d.{vector} @@ q AND {filters.where()}",
                 [expression, *filters.params])
     table = "search_title_fts" if titles else "search_fts"
     indexed = f" INDEXED BY {CANDIDATE_INDEX}" if covering else ""
@@ -231,12 +239,18 @@ CANDIDATE_SQL = ("d.id, d.type, {epoch}, d.category, d.category_label, d.edition
 
 
 def _newest(expression, filters, limit, *, titles=False):
-    """(SQL, params) of the newest `limit` matches with the candidate columns (titles alone with `titles`)."""
+    """(SQL, params) of the newest `limit` matches with the candidate columns (titles alone with `titles`). On
+    PostgreSQL the title matches are found in search_title (the filters name its columns) and their labels read
+    from the documents."""
     source, params = _hits(expression, filters, titles=titles, covering=True)
     table = "search_title_fts" if titles else "search_fts"
     order = "d.id DESC" if vendor() == "postgresql" else f"{table}.rowid DESC"
     columns = CANDIDATE_SQL.format(epoch=_epoch_sql())
     flag = int(titles)
+    if titles and vendor() == "postgresql":
+        inner = f"SELECT d.id {source} ORDER BY {order} LIMIT %s"
+        sql = f"SELECT {flag} AS in_title, {columns} FROM search_document d WHERE d.id IN ({inner})"  # noqa: S608
+        return f"SELECT * FROM ({sql}) n{flag}", [*params, limit]  # noqa: S608
     sql = f"SELECT * FROM (SELECT {flag} AS in_title, {columns} {source} ORDER BY {order} LIMIT %s) n{flag}"  # noqa: S608
     return sql, [*params, limit]
 
@@ -251,6 +265,15 @@ COLUMNS = ("id", "type", "object_id", "title", "text", "url", "published_at", "c
            "hall_label")
 
 
+def _document(names, row):
+    """A fetched row as a dict; `published_at` aware on both databases (SQLite's cursor hands out naive UTC)."""
+    found = dict(zip(names, row, strict=True))
+    published = found["published_at"]
+    if published is not None and timezone.is_naive(published):
+        found["published_at"] = published.replace(tzinfo=datetime.UTC)
+    return found
+
+
 def ranked(match, filters, *, recency_types=(), now=None, limit=20, offset=0):
     """The matching documents, best first, for a query below CAP matches: a list of dicts (COLUMNS and `score`),
     by bm25 (SQLite) or ts_rank (PostgreSQL) times the recency boost, then newest first."""
@@ -262,7 +285,7 @@ def ranked(match, filters, *, recency_types=(), now=None, limit=20, offset=0):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*boost_params, *params, limit, offset])
         names = [*COLUMNS, "score"]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [_document(names, row) for row in cursor.fetchall()]
 
 
 def matching_ids_sql(match, filters):
@@ -320,7 +343,7 @@ def documents_shown(ids):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {columns} FROM search_document d WHERE d.id IN ({', '.join(['%s'] * len(ids))})",  # noqa: S608
                        list(ids))
-        found = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in cursor.fetchall()}
+        found = {row[0]: _document(COLUMNS, row) for row in cursor.fetchall()}
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.utils.html import strip_tags
 
 from . import backends, tokens
-from .models import Document, Term, Word
+from .models import Document, Term, Title, Word
 from .registry import source_get
 
 TEXT_LIMIT = 4000  # characters of plain text kept per document for snippets
@@ -76,8 +76,16 @@ def _document(type, object_id, entry):
     )
     if connection.vendor == "postgresql":
         document.search_vector = backends.vector_literal(title_tokens, body_tokens)
-        document.title_vector = backends.vector_literal(title_tokens, "")
     return document
+
+
+def _titles(documents):
+    """PostgreSQL: the narrow title rows of these saved documents (models.Title)."""
+    return [Title(id=document.id, type=document.type, language=document.language,
+                  published_at=document.published_at, public_from=document.public_from,
+                  public_until=document.public_until, category=document.category, edition=document.edition,
+                  hall=document.hall, vector=backends.lexemes_literal(document.title_tokens))
+            for document in documents]
 
 
 def _words(documents):
@@ -108,9 +116,14 @@ def documents_replace(*, type, entries):
         _objects_lock(type, chunk)
         old = Document.objects.filter(type=type, object_id__in=chunk)
         backends.fts_delete(old.values_list("id", "title_tokens", "body_tokens"))
+        postgresql = connection.vendor == "postgresql"
+        if postgresql:
+            Title.objects.filter(id__in=old.values("id")).delete()
         old.delete()
         documents = [_document(type, object_id, entry) for object_id in chunk for entry in entries[object_id]]
         Document.objects.bulk_create(documents, batch_size=BATCH)
+        if postgresql:
+            Title.objects.bulk_create(_titles(documents), batch_size=BATCH)
         if documents:
             backends.fts_insert(Document.objects.filter(type=type, object_id__in=chunk).values_list("id", flat=True))
         words = _words(documents)

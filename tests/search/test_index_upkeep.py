@@ -8,7 +8,7 @@ from django.db import connection
 from apps.expo.models import ProfileChange
 from apps.expo.portal import services as portal_services
 from apps.search import selectors, services
-from apps.search.models import Document
+from apps.search.models import Document, Title
 
 pytestmark = pytest.mark.usefixtures("media_root")
 
@@ -25,6 +25,33 @@ def test_a_deleted_product_leaves_the_search_with_the_approved_change(reindex, c
     assert not Document.objects.filter(type="product", object_id=product.pk).exists()
     hits = selectors.search(query=selectors.Query(q=name, type="product"), language="en").hits
     assert [hit for hit in hits if hit["object_id"] == product.pk] == []
+
+
+def _document_rows():
+    return set(Document.objects.values_list("id", "type", "language", "published_at", "public_from",
+                                            "public_until", "category", "edition", "hall"))
+
+
+def _title_rows():
+    return set(Title.objects.values_list("id", "type", "language", "published_at", "public_from", "public_until",
+                                         "category", "edition", "hall"))
+
+
+def test_the_narrow_title_rows_follow_their_documents(reindex, company_a, member_a, editor):
+    """PostgreSQL reads title matches from search_title: one row per document, removed with it; SQLite has none
+    (its FTS5 title table does that job)."""
+    reindex()
+    before, titles_before = _document_rows(), _title_rows()
+    product = company_a.products.get()
+    portal_services.product_delete_submit(company=company_a, user=member_a, key=str(product.pk))
+    portal_services.profile_change_approve(change=ProfileChange.objects.get(), editor=editor)
+
+    after = _document_rows()
+    assert {row[1] for row in before} == {"company", "product"} and {row[1] for row in after} == {"company"}
+    if connection.vendor == "postgresql":
+        assert titles_before == before and _title_rows() == after
+    else:
+        assert titles_before == _title_rows() == set()
 
 
 @pytest.mark.django_db(transaction=True)
