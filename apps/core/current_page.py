@@ -3,12 +3,15 @@
 django CMS's CurrentPageMiddleware looks the page up on every request that asks for it (the menu, the breadcrumb,
 the page's meta description, an apphook's own links): a query for the path, another for the page an apphook hangs
 on, and one for its published content when the page shows it. `KeptCurrentPageMiddleware` keeps what that lookup
-found in the cache per CMS page-cache version (a publish or a page change bumps it), site, path and language. It
-is stored when a response below 400 is done, so the published content the page read is kept with it (junk paths
-are not). Staff users get django CMS's own lookup: they may see drafts.
+found per shell version (django CMS's page-cache version, which a publish or a page change bumps, behind the
+cache's epoch), site, path and language: in Redis and, pickled, by the process itself (so a request for a kept
+page reads nothing for it; each request unpickles its own copy). It is stored when a response below 400 is done,
+so the published content the page read is kept with it (junk paths are not). Staff users get django CMS's own
+lookup: they may see drafts.
 """
 
 import hashlib
+import pickle
 
 from cms.middleware.page import get_page as cms_page_get
 from django.contrib.sites.shortcuts import get_current_site
@@ -16,10 +19,12 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from .cache import cms_version
+from .cache import shell_version
+from .local import LocalEntries
 
 PAGE_LIFETIME = 3600
 NO_PAGE = "-"  # kept for paths that are no CMS page and hang on no apphook
+_kept = LocalEntries(4 * 1024 * 1024, sizeof=len)  # this process's pickled pages, per shell version
 
 
 def current_page(request):
@@ -30,14 +35,19 @@ def current_page(request):
     if user is not None and user.is_staff:
         return cms_page_get(request)
     language = get_language()
-    raw = f"{cms_version()}:{get_current_site(request).pk}:{language}:{request.path_info}"
+    raw = f"{shell_version()}:{get_current_site(request).pk}:{language}:{request.path_info}"
     key = "shell:page:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
-    page = cache.get(key)
-    if page is None:
-        page = cms_page_get(request)
-        request._current_page_to_keep = key
-    elif page == NO_PAGE:
-        page = None
+    kept = _kept.get(key)
+    if kept is not None:
+        page = pickle.loads(kept)  # noqa: S301  (written by this process, below)
+    else:
+        page = cache.get(key)
+        if page is None:
+            page = cms_page_get(request)
+            request._current_page_to_keep = key
+        else:
+            _kept.put(key, pickle.dumps(page), PAGE_LIFETIME)
+    page = None if page == NO_PAGE else page
     request._current_page_cache = page
     return page
 
@@ -53,6 +63,7 @@ class KeptCurrentPageMiddleware:
         response = self.get_response(request)
         key = getattr(request, "_current_page_to_keep", None)
         if key is not None and response.status_code < 400:  # junk paths (404) would fill the cache
-            page = request._current_page_cache
-            cache.set(key, page if page is not None else NO_PAGE, timeout=PAGE_LIFETIME)
+            page = request._current_page_cache if request._current_page_cache is not None else NO_PAGE
+            cache.set(key, page, timeout=PAGE_LIFETIME)
+            _kept.put(key, pickle.dumps(page), PAGE_LIFETIME)
         return response

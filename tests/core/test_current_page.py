@@ -56,3 +56,20 @@ def test_a_path_that_answers_404_is_not_kept(client, shell_pages):
     second, lookups = page_lookups(client, "/en/no-such-page-at-all/")
     assert first.status_code == second.status_code == 404
     assert lookups > 0  # each junk path is looked up again: it fills no cache
+
+
+def test_the_process_keeps_the_page_it_found_and_finds_it_again_after_a_publish(client, editor, news_pages):
+    from django.core.cache import cache
+
+    ArticleFactory(author=editor, number=1)
+    client.cookies["sessionid"] = "no-such-session"
+    page_lookups(client, "/en/news/")
+    for key in cache.keys("shell:page:*"):
+        cache.delete(key)  # not even Redis holds it now: this process does, under the same shell version
+
+    kept, kept_lookups = page_lookups(client, "/en/news/")
+    invalidate_cms_page_cache()
+    again, again_lookups = page_lookups(client, "/en/news/")
+
+    assert kept.status_code == again.status_code == 200 and kept_lookups == 0 < again_lookups
+    assert '<li class="current"><a href="/en/news/" aria-current="page">' in kept.content.decode()

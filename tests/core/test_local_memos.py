@@ -63,3 +63,32 @@ def test_language_links_are_found_once_per_shell_version(client, shell_pages, mo
     assert [page.status_code for page in pages] == [200] * 3
     assert found == ["/en/about/"] * 4  # both languages on the first render, none on the second, both again
     assert all('<a href="/zh-hans/about/" hreflang="zh-hans"' in page.content.decode() for page in pages)
+
+
+def test_the_shells_kept_chunks_are_per_language_and_never_shown_to_signed_in_visitors(client, shell_pages,
+                                                                                    django_user_model):
+    client.cookies["sessionid"] = "no-such-session"  # rendered each time, not served by the page cache
+    anonymous = [client.get(path).content.decode() for path in ("/en/about/", "/zh-hans/about/", "/en/about/")]
+    member = django_user_model.objects.create_user("chunk-reader", "chunk@valley.example", "pw-chunk-2026")
+    client.force_login(member)
+    signed_in = client.get("/en/about/").content.decode()
+    client.logout()
+    client.cookies["sessionid"] = "no-such-session"
+    after = client.get("/en/about/").content.decode()
+
+    for english in (anonymous[0], anonymous[2], after):
+        assert ">Log in</a>" in english and "Skip to main content" in english and "Contact the platform" in english
+    assert ">登录</a>" in anonymous[1] and "Log in" not in anonymous[1] and "Skip to main content" not in anonymous[1]
+    assert "Log out" in signed_in and ">Log in</a>" not in signed_in
+    assert "Log out" not in after
+
+
+def test_the_header_search_box_keeps_the_query_on_the_results_page_only(client, shell_pages):
+    client.cookies["sessionid"] = "no-such-session"
+    about = client.get("/en/about/").content.decode()
+    results = client.get("/en/search/?q=tyre%22%3E").content.decode()
+    about_again = client.get("/en/about/").content.decode()
+
+    field = 'id="header-search-q" type="search" name="q" maxlength="200" placeholder="Search" value="'
+    assert field + '">' in about and field + '">' in about_again
+    assert field + 'tyre&quot;&gt;">' in results  # escaped, between two kept chunks

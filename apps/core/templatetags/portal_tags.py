@@ -108,3 +108,35 @@ def kept_menu(context, kind, template_name):
             cache.set(key, html, timeout=SHELL_LIFETIME)
         _kept.put(key, html, SHELL_LIFETIME)
     return html
+
+
+class KeptChunkNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        if request is None or _editing(request) or (user is not None and user.is_authenticated):
+            return self.nodelist.render(context)
+        key = (f"chunk:{self.name}:{shell_version()}:{getattr(request, 'LANGUAGE_CODE', '')}:"
+               f"{timezone.localdate().year}")
+        html = _kept.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            _kept.put(key, html, SHELL_LIFETIME)
+        return html
+
+
+@register.tag
+def kept_chunk(parser, token):
+    """{% kept_chunk "name" %}...{% endkept_chunk %}: a piece of the site shell that is the same on every page of a
+    language for anonymous visitors (the brand, the account links, the footer), rendered once per shell version,
+    language and year by each process. Signed-in visitors and staff editing get it rendered each time. Nothing that
+    depends on the page, the path or the query may go inside."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError("kept_chunk takes one quoted name")
+    nodelist = parser.parse(("endkept_chunk",))
+    parser.delete_first_token()
+    return KeptChunkNode(bits[1][1:-1], nodelist)
