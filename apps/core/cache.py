@@ -20,6 +20,7 @@ cache module); `page_cache_get(namespace)` finds it. A page that shows content o
 """
 
 import hashlib
+import pickle
 import sys
 import uuid
 from contextlib import contextmanager
@@ -117,7 +118,13 @@ def _immutable(value):
     return value is None or isinstance(value, (str, int, float))
 
 
+class _Pickled(bytes):
+    """A memo's object as this process keeps it: pickled, so each read unpickles a copy of its own."""
+
+
 def _memo_size(stored):
+    if isinstance(stored, _Pickled):
+        return len(stored)
     value = stored[0]
     if isinstance(value, tuple):
         return sys.getsizeof(value) + sum(_memo_size((item,)) for item in value)
@@ -125,7 +132,8 @@ def _memo_size(stored):
 
 
 local_memos = LocalEntries(LOCAL_MEMO_BYTES, sizeof=_memo_size)
-"""Memos (rendered fragments, counts) a process has read or computed: their keys carry content versions."""
+"""Memos a process has read or computed (their keys carry content versions): rendered fragments and counts as they
+are, objects pickled (a caller may change the object it got, never the one kept)."""
 
 
 def page_caches_bump_all():
@@ -185,15 +193,14 @@ class PublicPageCache:
         key = f"{self.namespace}:memo:{version}:{name}"
         stored = local_memos.get(key)
         if stored is not None:
-            return stored[0]
+            return pickle.loads(stored) if isinstance(stored, _Pickled) else stored[0]  # noqa: S301  (our own)
         stored = cache.get(key)
         if stored is None:
             stored = (compute(),)
             if stored[0] is None and not keep_none:
                 return None
             cache.set(key, stored, timeout=ttl)
-        if _immutable(stored[0]):  # this process may keep it (objects, which a caller may change, it may not)
-            local_memos.put(key, stored, ttl)
+        local_memos.put(key, stored if _immutable(stored[0]) else _Pickled(pickle.dumps(stored[0])), ttl)
         return stored[0]
 
     def fragment(self, request, build, *, params=(), also=(), name="main", keep_none=True):

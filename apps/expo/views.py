@@ -1,6 +1,8 @@
 """Public expo pages (the apphook of the Expo page): the expo root, an edition, its exhibitor directory, its halls'
 floor plans and the company pages. Thin: selector -> render; anonymous responses are cached (see cache.py)."""
 
+from typing import NamedTuple
+
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -67,8 +69,17 @@ def edition_detail(request, edition):
 DIRECTORY_PARAMS = ("hall", "category", "segment", "region", "letter", "pinyin", "page")
 
 
+class DirectoryMain(NamedTuple):
+    """The directory's rendered main column: a tuple of strings and numbers, which each process keeps as it is
+    (an object memo is unpickled on every render)."""
+
+    html: str
+    status: int
+    noindex: bool
+
+
 def _directory_main(request, edition):
-    """The directory's main column (filters, letters, a page of exhibitors) as {"html", "status", "noindex"}."""
+    """The directory's main column (filters, letters, a page of exhibitors) as a DirectoryMain."""
     language = get_language()
     tree = product_category_tree()
     form = DirectoryFilterForm(request.GET or None, halls=list(edition.halls.all()), category_tree=tree)
@@ -78,14 +89,14 @@ def _directory_main(request, edition):
                "letter_query": query_without(request, "page", "letter", "pinyin")}
     if form.is_bound and not form.is_valid():
         html = render_to_string("expo/_directory_main.html", {**context, "page": None}, request=request)
-        return {"html": html, "status": 400, "noindex": False}
+        return DirectoryMain(html, 400, False)
     filters = selectors.DirectoryFilters(**form.filters()) if form.is_bound else selectors.DirectoryFilters()
     page = paginate(request, selectors.directory(edition=edition, filters=filters, language=language),
                     selectors.PAGE_SIZE, message=_("There is no such page of exhibitors."))
     filtered = any(vars(filters).values())
     html = render_to_string("expo/_directory_main.html", {**context, "page": page, "filters": filters,
                                                            "filtered": filtered}, request=request)
-    return {"html": html, "status": 200, "noindex": filtered or page.number > 1}
+    return DirectoryMain(html, 200, filtered or page.number > 1)
 
 
 @require_safe
@@ -94,15 +105,16 @@ def directory(request, edition):
     edition = _edition_or_404(edition)
     _keep_query(request, "directory", edition=edition.slug)
     searching = "q" in request.GET  # searches are not kept: there is no end to them
-    fresh = {}
+    fresh = []
 
     def valid_only():  # an invalid filter is rendered fresh each time (400), never kept
-        fresh.update(_directory_main(request, edition))
-        return fresh if fresh["status"] == 200 else None
+        fresh.append(_directory_main(request, edition))
+        return fresh[0] if fresh[0].status == 200 else None
 
     main = (_directory_main(request, edition) if searching
-            else expo_cache.fragment(request, valid_only, params=DIRECTORY_PARAMS, keep_none=False) or fresh)
-    response = render(request, "expo/directory.html", {"edition": edition, "main": main}, status=main["status"])
+            else expo_cache.fragment(request, valid_only, params=DIRECTORY_PARAMS, keep_none=False,
+                                       name="directory") or fresh[0])  # (not "main": entries stored as dicts)
+    response = render(request, "expo/directory.html", {"edition": edition, "main": main}, status=main.status)
     response.cacheable = not searching
     return response
 

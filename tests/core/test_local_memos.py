@@ -1,5 +1,5 @@
-"""What a web process keeps for itself (apps.core.local): memos whose value cannot change (a rendered fragment, a
-count) are served from the process while their content version lasts; objects are always read from Redis; keys
+"""What a web process keeps for itself (apps.core.local): memos are served from the process while their content
+version lasts (a rendered fragment or a count as it is, an object as a pickled copy each caller unpickles); keys
 built on the shell version change when the cache is cleared, although django CMS's own version starts again."""
 
 from cms.cache import CMS_PAGE_CACHE_VERSION_KEY
@@ -23,16 +23,21 @@ def test_a_rendered_fragment_is_served_by_the_process_until_a_bump(db):
     assert pages.memo("main", build) == "<p>render 2</p>"
 
 
-def test_objects_are_read_from_redis_each_time(db):
+def test_objects_are_kept_as_copies_a_caller_cannot_change(db):
     computed = []
     compute = lambda: computed.append(1) or {"rows": [len(computed)]}
 
     first = pages.memo("tree", compute)
     first["rows"].append("changed by a view")  # a caller may change what it got: the next one must not see it
     for key in cache.keys("test-local-memos:memo:*"):
-        cache.delete(key)
+        cache.delete(key)  # not even Redis holds it now: this process keeps a pickled copy
 
-    assert pages.memo("tree", compute) == {"rows": [2]} and len(computed) == 2
+    second = pages.memo("tree", compute)
+    second["rows"].append("changed again")
+    assert pages.memo("tree", compute) == {"rows": [1]} and len(computed) == 1
+
+    pages.bump()
+    assert pages.memo("tree", compute) == {"rows": [2]}
 
 
 def test_the_shell_version_is_new_after_the_cache_is_cleared(db):
