@@ -199,3 +199,27 @@ def test_a_requirement_page_is_kept_for_visitors_not_signed_in_and_fresh_for_mem
     client.force_login(supplier_member)
     member = client.get(url).content.decode()
     assert respond in member and sign_in not in member
+
+
+@pytest.mark.parametrize("language, parent, child", [("en", "Equipment", "Mixing lines"), ("zh-hans", "设备", "密炼线")])
+def test_a_kept_category_board_names_the_category_and_its_crumbs_until_the_catalogue_changes(
+        client, board, categories, language, parent, child):
+    """The kept board carries its category's name and breadcrumb (no category tree is read to serve it); renaming
+    the category makes it stale."""
+    from apps.companies.cache import catalogue_cache
+
+    client.cookies["sessionid"] = "no-such-session"  # no stored page: the kept main column serves
+    pages = [client.get(f"/{language}/docking/?category=mixing-lines").content.decode() for _n in range(2)]
+    mixing = categories["mixing"]
+    mixing.set_current_language(language)
+    mixing.name = f"{child} (new)"
+    mixing.save()
+    catalogue_cache.bump()
+    renamed = client.get(f"/{language}/docking/?category=mixing-lines").content.decode()
+
+    for html in pages:
+        assert f'<h1 class="page-title">{child}</h1>' in html and f"<title>{child} · " in html
+        assert f'<li>{parent}</li><li><span aria-current="page">{child}</span></li>' in html
+        assert f'<link rel="alternate" type="application/rss+xml" title="{child}" href="/{language}/docking/rss/mixing-lines/">' in html
+        assert titles(html) == [{"en": "Two mixing lines", "zh-hans": "两条密炼线"}[language]]
+    assert f'<h1 class="page-title">{child} (new)</h1>' in renamed

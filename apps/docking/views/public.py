@@ -44,18 +44,25 @@ def _status_links(request, counts, current):
 
 
 class BoardMain(NamedTuple):
+    """The board's rendered main column, with the chosen category's name, slug and breadcrumb names: strings the
+    process keeps as they are, so a kept board needs no category tree (its unpickling was 0.6 ms a render)."""
+
     html: str
     status: int
+    category: str = ""
+    category_slug: str = ""
+    crumbs: tuple = ()
 
 
-def _board_main(request, tree, form):
+def _board_main(request, tree):
     """The board's filters, status tabs and a page of requirements. What a visitor who is not signed in sees is
-    the same for all of them, so it is kept (see `board`)."""
+    the same for all of them, so it is kept (see `board`; the filter form is built only when it is rendered)."""
+    form = BoardFilterForm(request.GET or None, category_choices=tree.choices())
     context = {"form": form, "any_filter": any(name in request.GET for name in BOARD_PARAMS)}
     if form.is_bound and not form.is_valid():
         html = render_to_string("docking/_board_main.html", {**context, "page_obj": None}, request=request)
         return BoardMain(html, 400)
-    filters, _category = _filters(form, tree)
+    filters, category = _filters(form, tree)
     rows, counts = selectors.board_requirements(user=request.user, filters=filters, language=get_language())
     status = "open" if filters.soon else filters.status
     page = paginate(request, rows, BOARD_PAGE_SIZE, count=counts[status])
@@ -63,30 +70,28 @@ def _board_main(request, tree, form):
     html = render_to_string("docking/_board_main.html", {
         **context, "page_obj": page, "status_links": _status_links(request, counts, status),
         "page_query": query_without(request, "page")}, request=request)
-    return BoardMain(html, 200)
+    if category is None:
+        return BoardMain(html, 200)
+    return BoardMain(html, 200, str(category), category.slug, tuple(str(node) for node in tree.ancestors(category)))
 
 
 @require_safe
 @cache_public_page(params=BOARD_PARAMS)
 def board(request):
-    tree = product_category_tree()
-    form = BoardFilterForm(request.GET or None, category_choices=tree.choices())
     query = query_without(request)
     set_language_changer(request, lambda code: docking_url("board", code) + (f"?{query}" if query else ""))
     if request.user.is_authenticated:  # members see requirements for verified companies and their own responses
-        main = _board_main(request, tree, form)
+        main = _board_main(request, product_category_tree())
     else:  # an invalid filter is rendered afresh each time (400), never kept
         fresh = []
 
         def valid_only():
-            fresh.append(_board_main(request, tree, form))
+            fresh.append(_board_main(request, product_category_tree()))
             return fresh[0] if fresh[0].status == 200 else None
-        main = fragment(request, valid_only, params=BOARD_PARAMS, keep_none=False) or fresh[0]
-    category = tree.by_slug.get(request.GET.get("category") or "") if main.status == 200 else None
+        main = fragment(request, valid_only, params=BOARD_PARAMS, keep_none=False, name="board") or fresh[0]
     return render(request, "docking/board.html", {
-        "main": main, "feed_url": docking_url("feed"), "category": category,
-        "crumbs": tree.ancestors(category) if category else [],
-        "category_feed_url": docking_url("category_feed", slug=category.slug) if category else "",
+        "main": main, "feed_url": docking_url("feed"), "category": main.category, "crumbs": main.crumbs,
+        "category_feed_url": docking_url("category_feed", slug=main.category_slug) if main.category_slug else "",
     }, status=main.status)
 
 
