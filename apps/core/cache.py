@@ -19,6 +19,7 @@ cache module); `page_cache_get(namespace)` finds it. A page that shows content o
 (`page(also=...)`) instead of importing their caches.
 """
 
+import datetime
 import hashlib
 import pickle
 import sys
@@ -112,10 +113,10 @@ def shell_version():
 
 
 def _immutable(value):
-    """Strings, numbers and tuples of them (a NamedTuple of rendered parts): what a process may share."""
+    """Strings, numbers, dates and tuples of them (a NamedTuple of rendered parts): what a process may share."""
     if isinstance(value, tuple):
         return all(map(_immutable, value))
-    return value is None or isinstance(value, (str, int, float))
+    return value is None or isinstance(value, (str, int, float, datetime.date))
 
 
 class _Pickled(bytes):

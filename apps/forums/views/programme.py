@@ -4,6 +4,9 @@ Their main column is the same for every visitor of a release (stars are set by s
 kept per release, language and filters (`fragment`): signed-in visitors, whom the page cache does not serve, get it
 without building the programme. Editors' previews and invalid filters are rendered every time."""
 
+import datetime
+from typing import NamedTuple
+
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -18,13 +21,22 @@ from ._common import PREVIEW, by_day, default_day, main_html, now_next, optional
 PROGRAMME_PARAMS = ("day", "forum", "room", "topic")
 
 
+class Main(NamedTuple):
+    """A rendered main column: strings, a flag and a date, which each process keeps as they are (a dict of a
+    600 KB day was unpickled on every render)."""
+
+    main: str
+    valid: bool
+    day: datetime.date | None = None
+
+
 def _programme_main(request, programme, preview):
-    """{"main": HTML, "valid": whether the filters were}."""
+    """Main(HTML, whether the filters were valid)."""
     form = ProgrammeFilterForm(request.GET or None, programme=programme)
     template = "forums/_programme_main.html"
     if form.is_bound and not form.is_valid():
         context = {"programme": programme, "form": form, "days": None}
-        return {"main": main_html(request, template, context, preview=preview), "valid": False}
+        return Main(main_html(request, template, context, preview=preview), False)
     chosen = form.cleaned_data if form.is_bound else {}
     filters = {"forum": programme.forum_by_slug.get(chosen.get("forum")),
                "room": programme.room_by_slug.get(chosen.get("room")),
@@ -41,10 +53,10 @@ def _programme_main(request, programme, preview):
         "now_next": now_next(programme, programme.filtered(**filters)),
         "ical_url": optional_url("ical_all"), "json_url": optional_url("schedule_json"),
     }
-    return {"main": main_html(request, template, context, preview=preview), "valid": True}
+    return Main(main_html(request, template, context, preview=preview), True)
 
 
-def _kept(request, build, params):
+def _kept(request, build, params, name):
     """The release's main column for these filters, kept per release; None when the filters are invalid (nothing
     is kept for them) or an editor asks for the preview."""
     if PREVIEW[0] in request.GET:
@@ -52,20 +64,21 @@ def _kept(request, build, params):
 
     def valid_only():
         built = build(*programme_for(request))
-        return built if built["valid"] else None
+        return built if built.valid else None
 
-    return fragment(request, valid_only, params=params, keep_none=False)
+    return fragment(request, valid_only, params=params, keep_none=False, name=name)
 
 
 @require_safe
 @cache_public_page(params=PROGRAMME_PARAMS, uncached=PREVIEW)
 def programme_page(request):
-    built, preview = _kept(request, lambda *shown: _programme_main(request, *shown), PROGRAMME_PARAMS), False
+    built, preview = _kept(request, lambda *shown: _programme_main(request, *shown), PROGRAMME_PARAMS,
+                           "programme"), False
     if built is None:
         programme, preview = programme_for(request)
         built = _programme_main(request, programme, preview)
-    return render_page(request, "forums/programme.html", {"main": built["main"]}, preview=preview,
-                       status=200 if built["valid"] else 400)
+    return render_page(request, "forums/programme.html", {"main": built.main}, preview=preview,
+                       status=200 if built.valid else 400)
 
 
 def _grid_main(request, programme, preview):
@@ -75,15 +88,14 @@ def _grid_main(request, programme, preview):
     day = form.cleaned_data["day"] or default_day(programme)
     context = {"programme": programme, "day": day,
                "day_links": [(d, d == day) for d in programme.days], "now_next": now_next(programme, None)}
-    return {"main": main_html(request, "forums/_grid_main.html", context, preview=preview), "day": day,
-            "valid": True}
+    return Main(main_html(request, "forums/_grid_main.html", context, preview=preview), True, day)
 
 
 @require_safe
 @cache_public_page(params=("day",), uncached=PREVIEW)
 def grid_page(request):
-    built, preview = _kept(request, lambda *shown: _grid_main(request, *shown), ("day",)), False
+    built, preview = _kept(request, lambda *shown: _grid_main(request, *shown), ("day",), "grid"), False
     if built is None:
         programme, preview = programme_for(request)
         built = _grid_main(request, programme, preview)
-    return render_page(request, "forums/grid.html", {"main": built["main"], "day": built["day"]}, preview=preview)
+    return render_page(request, "forums/grid.html", {"main": built.main, "day": built.day}, preview=preview)
