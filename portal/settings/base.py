@@ -151,6 +151,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # A programme with more sessions than this opens on one day (today during the event); filters show the rest.
 FORUMS_ONE_DAY_ABOVE = env.int("FORUMS_ONE_DAY_ABOVE", default=150)
+# The programme lists at most this many sessions a page (a very long day or forum is paged, in time order).
+FORUMS_SESSIONS_PER_PAGE = env.int("FORUMS_SESSIONS_PER_PAGE", default=100)
 
 # Rate limits of the writes anyone may send (apps.core.ratelimits, django-ratelimit): per view name, one rate per
 # key ("ip", "address" = the POSTed email, "link" = the URL's token, "user"). Over a rate: 429. Counted in Redis.

@@ -12,13 +12,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from apps.core.paging import query_without
+from apps.core.paging import paginate, query_without
 
 from ..cache import cache_public_page, fragment
 from ..forms import GridDayForm, ProgrammeFilterForm
 from ._common import PREVIEW, by_day, default_day, main_html, now_next, optional_url, programme_for, render_page
 
-PROGRAMME_PARAMS = ("day", "forum", "room", "topic")
+PROGRAMME_PARAMS = ("day", "forum", "room", "topic", "page")
 
 
 class Main(NamedTuple):
@@ -46,10 +46,14 @@ def _programme_main(request, programme, preview):
     if one_day:  # a long programme opens on one day (today during the event), not on every session at once
         day = default_day(programme)
     sessions = programme.filtered(day=day, **filters)
+    page = paginate(request, sessions, settings.FORUMS_SESSIONS_PER_PAGE,
+                    message=_("There is no such page of sessions."))
     context = {
-        "programme": programme, "form": form, "days": by_day(sessions), "filtered": any(chosen.values()),
-        "one_day": one_day, "day_links": [(d, d == day) for d in programme.days],
-        "query_without_day": query_without(request, "day", *(set(request.GET) - {*PROGRAMME_PARAMS, *PREVIEW})),
+        "programme": programme, "form": form, "days": by_day(page.object_list), "filtered": any(chosen.values()),
+        "one_day": one_day, "day_links": [(d, d == day) for d in programme.days], "page": page,
+        "page_query": query_without(request, "page", *(set(request.GET) - {*PROGRAMME_PARAMS, *PREVIEW})),
+        "query_without_day": query_without(request, "day", "page",
+                                           *(set(request.GET) - {*PROGRAMME_PARAMS, *PREVIEW})),
         "now_next": now_next(programme, programme.filtered(**filters)),
         "ical_url": optional_url("ical_all"), "json_url": optional_url("schedule_json"),
     }
