@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import NoReverseMatch
 from django.utils import timezone
+from django.utils.translation import get_language
 from menus.utils import DefaultLanguageChanger
 
 from apps.core import languages
@@ -119,8 +120,7 @@ class KeptChunkNode(template.Node):
         user = getattr(request, "user", None)
         if request is None or _editing(request) or (user is not None and user.is_authenticated):
             return self.nodelist.render(context)
-        key = (f"chunk:{self.name}:{shell_version()}:{getattr(request, 'LANGUAGE_CODE', '')}:"
-               f"{timezone.localdate().year}")
+        key = f"chunk:{self.name}:{shell_version()}:{get_language()}:{timezone.localdate().year}"  # as translated
         html = _kept.get(key)
         if html is None:
             html = self.nodelist.render(context)

@@ -48,12 +48,12 @@ def _programme_main(request, programme, preview):
     sessions = programme.filtered(day=day, **filters)
     page = paginate(request, sessions, settings.FORUMS_SESSIONS_PER_PAGE,
                     message=_("There is no such page of sessions."))
+    unknown = set(request.GET) - {*PROGRAMME_PARAMS, *PREVIEW}  # dropped from the links
     context = {
         "programme": programme, "form": form, "days": by_day(page.object_list), "filtered": any(chosen.values()),
         "one_day": one_day, "day_links": [(d, d == day) for d in programme.days], "page": page,
-        "page_query": query_without(request, "page", *(set(request.GET) - {*PROGRAMME_PARAMS, *PREVIEW})),
-        "query_without_day": query_without(request, "day", "page",
-                                           *(set(request.GET) - {*PROGRAMME_PARAMS, *PREVIEW})),
+        "page_query": query_without(request, "page", *unknown),
+        "query_without_day": query_without(request, "day", "page", *unknown),
         "now_next": now_next(programme, programme.filtered(**filters)),
         "ical_url": optional_url("ical_all"), "json_url": optional_url("schedule_json"),
     }
