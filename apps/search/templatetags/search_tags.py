@@ -1,5 +1,5 @@
 """The two long lists of the results page, the facets and the hits, written in Python: as template loops they
-cost ~2.5 ms of a 轮胎 page (some 550 template nodes for 24 facet values and 20 hits), more than the search itself.
+were some 550 template nodes for 24 facet values and 20 hits, ~1 ms of a 轮胎 page (5.5 -> 4.4 ms in process).
 Every value goes through `_text` (escaped unless it is already safe HTML); titles and snippets arrive as safe HTML
 from snippets.highlighter (escaped there, then marked)."""
 
